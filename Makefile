@@ -1,0 +1,28 @@
+# The two contract commands are `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SHARED ?= ../shared/data
+
+.PHONY: demo test install lint bench models eval clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(VENV)/bin/warta analyze examples/seed.txt --published 2023-10-24
+
+test: install
+	$(VENV)/bin/ruff check warta tests
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check warta tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

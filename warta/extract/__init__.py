@@ -1,0 +1,1 @@
+"""Extractors: each a pure function of an AnalysedDocument returning facts with spans."""

@@ -1,0 +1,52 @@
+"""Builds the :class:`AnalysedDocument` from raw text.
+
+The shipped statistical pipeline (``warta/models/``) is used when present;
+without it a blank Indonesian spaCy pipeline tokenises and the extractors fall
+back to rules, so the analysis still runs end to end.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+from warta.nlp.document import AnalysedDocument, NamedSpan
+from warta.text.language import detect_language
+from warta.text.normalize import normalize
+from warta.text.quotemarks import pair_quotes
+from warta.text.sentences import split_sentences
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "id_warta"
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None) -> SpacyLanguage:
+    """The spaCy pipeline: the shipped model, a given path, or a blank ``id``."""
+    path = Path(model) if model else MODEL_DIR
+    if (path / "config.cfg").exists():
+        return spacy.load(path)
+    return spacy.blank("id")
+
+
+def analyse_text(text: str, published: datetime | None = None,
+                 model: str | None = None) -> AnalysedDocument:
+    nlp = get_nlp(model)
+    norm = normalize(text)
+    doc = nlp(norm)
+    has_ner = "ner" in nlp.pipe_names
+    names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents] if has_ner else []
+    return AnalysedDocument(
+        text=text,
+        norm=norm,
+        doc=doc,
+        sentences=split_sentences(norm),
+        quote_pairs=pair_quotes(norm),
+        language=detect_language(norm),
+        published=published,
+        names=names,
+        has_ner_model=has_ner,
+    )

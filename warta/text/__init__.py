@@ -1,0 +1,1 @@
+"""The text layer: normalisation, sentences, quotation marks, language."""
