@@ -40,20 +40,32 @@ _CANDIDATE = re.compile(r"([.!?\u2026]+)([\"”’')\]]*)[^\S\n]+(?=\S)")
 _GLUED = re.compile(r"(?<=[a-z]{3})([.!?]”?)(?=[“\"]?[A-Z][a-z])")
 _OPENERS = "\"“‘'([{"
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]$")
+_LIST_MARKER = re.compile(r"\d{1,3}|[A-Za-z]|[IVXivx]{1,5}")
 _LOWER_DOTTED = re.compile(r"[a-z](?:\.[a-z])+$")
 _DOMAIN_WORDS = frozenset({"com", "co", "id", "net", "org", "go", "ac", "or", "info", "html"})
 
 
 @cache
-def _never_final() -> frozenset[str]:
-    words = load_words("honorifics") | load_words("abbreviations")
-    return frozenset(w.lower() for w in words)
+def _lexicon(*names: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(all-caps entries as written, other entries lowercased) of the named word lists."""
+    words = frozenset().union(*(load_words(n) for n in names))
+    caps = frozenset(w for w in words if _is_caps(w))
+    return caps, frozenset(w.lower() for w in words if not _is_caps(w))
 
 
-@cache
-def _maybe_final() -> frozenset[str]:
-    words = load_words("academic_degrees") | load_words("abbreviations_final")
-    return frozenset(w.lower() for w in words)
+def _in_lexicon(word: str, *names: str) -> bool:
+    """Case-insensitive lookup, except that an all-caps word needs an all-caps entry
+    (so "SPT" is not "spt" = seperti and "MS" is initials, not "Ms.")."""
+    caps, lower = _lexicon(*names)
+    return word in caps if _is_caps(word) else word.lower() in lower
+
+
+def _is_caps(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) > 1
+
+
+_NEVER_FINAL = ("honorifics", "abbreviations")
+_MAYBE_FINAL = ("academic_degrees", "abbreviations_final")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -89,15 +101,45 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         return bool(closers)  # an ellipsis mid-quote trails off; a closed quote ends
     if closers or len(term) > 1:
         return True
+    if _is_list_marker(text, m.start()):
+        return False
     word = _word_before(text, m.start())
     if not word:
         return True
-    key = word.lower()
-    if key in _never_final():
+    if _in_lexicon(word, *_NEVER_FINAL):
         return False
-    if key in _maybe_final():
+    if _in_lexicon(word, *_MAYBE_FINAL):
         return upper
+    if len(word) == 1 and word.isupper():
+        return not _is_initial(text, m.start() - 1, m.end())
     return not (_INITIALS.match(word) or _LOWER_DOTTED.match(word))
+
+
+def _is_list_marker(text: str, period: int) -> bool:
+    """Is the period after a list number at the start of a line ("1. Siapkan bahan")?"""
+    start = text.rfind("\n", max(0, period - 8), period) + 1
+    if start == 0 and period > 8:
+        return False
+    return bool(_LIST_MARKER.fullmatch(text[start:period].strip()))
+
+
+def _is_initial(text: str, letter: int, after: int) -> bool:
+    """Is the capital at ``letter`` (followed by ".") a name initial ("Susilo B. Yudhoyono")?
+
+    It is, unless a lowercase word stands before it and the words after it do not
+    look like a name ("vitamin A. Vitamin ini", "galian C. AKP Iriansyah").
+    """
+    before = text[max(0, letter - 30):letter]
+    prev = before.split()[-1] if before.strip() else ""
+    if not before.endswith(" ") or not prev or not prev[0].islower():
+        return True
+    following = text[after:after + 40].split()[:2]
+    return len(following) == 2 and all(_name_like(w) for w in following)
+
+
+def _name_like(word: str) -> bool:
+    word = word.rstrip(",.;:")
+    return word[:1].isupper() and (len(word) == 1 or any(c.islower() for c in word))
 
 
 def _glued_ends_sentence(text: str, m: re.Match[str]) -> bool:
@@ -112,8 +154,7 @@ def _glued_ends_sentence(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group(1)[0] != ".":
         return True
-    word = _word_before(text, m.start())
-    return word.lower() not in _never_final()
+    return not _in_lexicon(_word_before(text, m.start()), *_NEVER_FINAL)
 
 
 def _next_char(text: str, pos: int) -> str:
