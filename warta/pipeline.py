@@ -30,7 +30,7 @@ def analyze(text: str, published: str | date | datetime | None = None, *,
     doc = analyse_text(text, when, model)
     entities = extract_entities(doc)
     quotes = extract_quotes(doc, entities)
-    entities = add_speaker_mentions(entities, quotes)
+    entities, quotes = add_speaker_mentions(entities, quotes)
     warnings = []
     if doc.language.code != "id":
         warnings.append(f"language looks like '{doc.language.code}', not Indonesian; "

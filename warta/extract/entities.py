@@ -1,10 +1,156 @@
-"""Entities (placeholder)."""
+"""Entities: name mentions grouped into the people, organisations and places
+they refer to.
+
+Linking is deliberately conservative, in the order a reader would do it:
+the same name twice is one entity; aliases the text states are one entity
+(see :mod:`warta.extract.aliases`); a short name ("Macron") joins the one
+person whose fuller name contains it; a place with a generic head ("Jalur
+Gaza") joins the bare place ("Gaza").  The entity's ``name`` is its fullest
+name in the article.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warta.extract.aliases import find_alias_links, is_acronym
+from warta.extract.names import NameMention, find_name_mentions, is_title, role_before
+from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
-from warta.schema import Entity
+from warta.schema import Entity, Mention, Span
+
+
+@dataclass
+class _Cluster:
+    mentions: list[NameMention] = field(default_factory=list)
+    alias_kinds: dict[str, str] = field(default_factory=dict)  # text -> alias/acronym
+
+    @property
+    def label(self) -> str | None:
+        labels = Counter(m.label for m in self.mentions if m.label)
+        named = self.name()
+        if named.split()[0] in load_json("name_words")["geo_heads"] and len(named.split()) > 1:
+            return "LOC"
+        for m in self.mentions:  # the fullest name's own type decides
+            if m.text == named and m.label:
+                return m.label
+        if not labels:
+            return "ORG" if any(is_acronym(m.text) for m in self.mentions) and \
+                len(self.mentions) > 1 else None
+        if "GPE" in labels and labels.get("LOC", 0) >= 0 and labels["GPE"] >= labels.get("LOC", 0):
+            return "GPE"
+        return labels.most_common(1)[0][0]
+
+    def name(self) -> str:
+        names = [m.text for m in self.mentions if self.alias_kinds.get(m.text) != "alias"]
+        names = names or [m.text for m in self.mentions]
+        full = [n for n in names if not is_acronym(n)] or names
+        counts = Counter(full)
+        first = {n: i for i, n in reversed(list(enumerate(full)))}
+        return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -first[n]))
+
+
+def _key(text: str) -> str:
+    words = load_json("name_words")
+    heads = {h.casefold() for h in words["place_heads"] + words["org_heads"]}
+    toks = text.casefold().split()
+    while len(toks) > 1 and toks[0] in heads:
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def extract_entities(doc: AnalysedDocument) -> list[Entity]:
-    return []
+    mentions = find_name_mentions(doc)
+    links = find_alias_links(doc, mentions)
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+
+    def cluster_of(m: NameMention) -> _Cluster:
+        key = _key(m.text)
+        if key not in by_key:
+            by_key[key] = _Cluster()
+            clusters.append(by_key[key])
+        return by_key[key]
+
+    for m in mentions:
+        cluster_of(m).mentions.append(m)
+    for link in links:
+        target, source = cluster_of(link.name), cluster_of(link.alias)
+        target.alias_kinds[link.alias.text] = link.kind
+        if source is not target:
+            _merge(target, source, by_key, clusters)
+    _merge_short_names(clusters, by_key)
+    return _to_entities(doc, clusters)
+
+
+def _merge(target: _Cluster, source: _Cluster, by_key: dict[str, _Cluster],
+           clusters: list[_Cluster]) -> None:
+    target.mentions.extend(source.mentions)
+    target.alias_kinds.update(source.alias_kinds)
+    for k, v in list(by_key.items()):
+        if v is source:
+            by_key[k] = target
+    clusters.remove(source)
+
+
+def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """A person's surname or given name alone joins the one fuller name containing it."""
+    for short in list(clusters):
+        if short not in clusters or short.label == "GPE":
+            continue
+        words = _key(short.name()).split()
+        if len(words) > 2 or is_acronym(short.name()):
+            continue
+        hosts = [c for c in clusters if c is not short and c.label == "PER"
+                 and len(_key(c.name()).split()) > len(words)
+                 and _contains(_key(c.name()).split(), words)]
+        if len(hosts) == 1 and (short.label in ("PER", None)
+                                or _key(hosts[0].name()).split()[-len(words):] == words):
+            _merge(hosts[0], short, by_key, clusters)
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _to_entities(doc: AnalysedDocument, clusters: list[_Cluster]) -> list[Entity]:
+    clusters = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    entities = []
+    for n, c in enumerate(clusters, 1):
+        name = c.name()
+        label = c.label
+        seen: set[tuple[int, int]] = set()
+        mentions: list[Mention] = []
+        roles: list[Span] = []
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            kind = c.alias_kinds.get(m.text) or (
+                "acronym" if is_acronym(m.text) and not is_acronym(name) else "name")
+            mentions.append(Mention(m.start, m.end, m.text, kind))  # type: ignore[arg-type]
+            if label in ("PER", None):
+                role = role_before(doc, m.start)
+                if role and not any(r.start == role[0] for r in roles):
+                    roles.append(Span(role[0], role[1], doc.text[role[0]:role[1]]))
+        aliases = sorted({m.text for m in mentions if m.text != name},
+                         key=lambda t: next(i for i, m in enumerate(mentions) if m.text == t))
+        entities.append(Entity(id=f"E{n}", name=name, type=label, aliases=aliases,
+                               roles=roles, mentions=mentions))
+    return entities
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping ``start:end`` (the longest overlap)."""
+    best, best_overlap = None, 0
+    for e in entities:
+        for m in e.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = e, overlap
+    return best
+
+
+__all__ = ["entity_at", "extract_entities", "is_title"]

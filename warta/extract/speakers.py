@@ -1,9 +1,230 @@
-"""Speaker mentions (placeholder)."""
+"""Who is speaking: from the words that attribute a quote to an entity.
+
+A quote's attribution ("kata Gubernur Abdul Wahid", "ujarnya", "Dia menambahkan",
+"baca selebaran itu", "Baik pejabat Israel maupun AS telah menyarankan") is first
+cut out of the text by :mod:`warta.extract.quotes` as a :class:`SpeakerPhrase`;
+this module turns the phrase into a :class:`~warta.schema.Speaker`:
+
+* a name (or short name) is looked up among the entities, so the speaker gets
+  the fullest name the article uses anywhere;
+* a bare title ("kata Menkeu") finds the person who holds that role;
+* a pronoun or -nya finds the most salient person before it: the subject of the
+  latest sentence that mentions a person, or the latest speaker if that is more
+  recent;
+* a description ("selebaran itu") stays a description, with the entity behind
+  it named in ``note`` when an earlier sentence says who produced it.
+"""
 
 from __future__ import annotations
 
-from warta.schema import Entity, Quote
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from warta.extract.entities import entity_at
+from warta.extract.names import is_title
+from warta.lang.data import load_json
+from warta.nlp.document import AnalysedDocument
+from warta.schema import Entity, Mention, Quote, Speaker
+
+PhraseKind = Literal["name", "pronoun", "clitic", "description"]
 
 
-def add_speaker_mentions(entities: list[Entity], quotes: list[Quote]) -> list[Entity]:
-    return entities
+@dataclass(frozen=True, slots=True)
+class SpeakerPhrase:
+    start: int
+    end: int
+    text: str
+    kind: PhraseKind
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves phrases in document order, remembering who spoke last."""
+
+    doc: AnalysedDocument
+    entities: list[Entity]
+    quoted: list[tuple[int, int]]  # direct-quote contents: names there are not speakers
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    def resolve(self, phrase: SpeakerPhrase | None, position: int) -> Speaker | None:
+        if phrase is None:
+            return None
+        if phrase.kind in ("pronoun", "clitic"):
+            speaker = self._pronoun(phrase, position)
+        elif phrase.kind == "name":
+            speaker = self._name(phrase)
+        else:
+            speaker = self._description(phrase, position)
+        if speaker is not None:
+            self.history.append((position, speaker))
+        return speaker
+
+    def continue_last(self, position: int, max_gap: int = 1200) -> Speaker | None:
+        """The latest speaker, for a quote that goes on without a new attribution."""
+        if self.history and position - self.history[-1][0] <= max_gap:
+            speaker = self.history[-1][1]
+            self.history.append((position, speaker))
+            return speaker
+        return None
+
+    # -- phrase kinds -------------------------------------------------------
+    def _name(self, phrase: SpeakerPhrase) -> Speaker:
+        words = phrase.text.split()
+        people = [e for e in self._entities_in(phrase.start, phrase.end)]
+        if people:
+            entity, mention = max(people, key=lambda em: (em[0].type == "PER",
+                                                          em[1].end - em[1].start))
+            return Speaker(entity.name, entity.id, mention.start, mention.end, mention.text,
+                           "name")
+        name_words = [w for w in words if not is_title(w)]
+        if not name_words:  # "kata Menkeu": the person holding the role
+            holder = self._role_holder(words)
+            if holder is not None:
+                return Speaker(holder.name, holder.id, phrase.start, phrase.end, phrase.text,
+                               "description")
+            return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text,
+                           "description")
+        offset = phrase.text.find(name_words[0])
+        start = phrase.start + offset
+        text = self.doc.text[start:phrase.end]
+        return Speaker(" ".join(name_words), None, start, phrase.end, text, "name")
+
+    def _pronoun(self, phrase: SpeakerPhrase, position: int) -> Speaker | None:
+        pronouns = load_json("pronouns")
+        plural = phrase.text.casefold() in pronouns["plural"]
+        wanted = ("ORG", "GPE") if plural else ("PER",)
+        referent = self._salient_before(position, wanted)
+        if referent is None:
+            return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text, "pronoun")
+        return Speaker(referent.name, referent.id, phrase.start, phrase.end, phrase.text,
+                       "pronoun")
+
+    def _description(self, phrase: SpeakerPhrase, position: int) -> Speaker:
+        inside = [em for em in self._entities_in(phrase.start, phrase.end)]
+        note = None
+        head = phrase.text.split()[0].casefold()
+        producer = self._producer_of(head, position) if len(phrase.text.split()) <= 3 else None
+        if producer is not None:
+            note = f"{phrase.text} — from {producer.name}"
+            return Speaker(phrase.text, producer.id, phrase.start, phrase.end, phrase.text,
+                           "description", note)
+        if len(inside) == 1 and inside[0][0].type in ("ORG",) and \
+                len(phrase.text.split()) <= len(inside[0][1].text.split()) + 2:
+            entity, _ = inside[0]
+            return Speaker(entity.name, entity.id, phrase.start, phrase.end, phrase.text,
+                           "description")
+        return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text, "description")
+
+    # -- lookups --------------------------------------------------------------
+    def _entities_in(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
+        found = []
+        for e in self.entities:
+            for m in e.mentions:
+                if m.start >= start and m.end <= end and m.kind != "pronoun":
+                    found.append((e, m))
+        return found
+
+    def _is_quoted(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def _salient_before(self, position: int, types: tuple[str, ...]) -> Entity | None:
+        """Subject of the latest sentence naming a fitting entity, or the latest
+        fitting speaker if that came later."""
+        best_sentence, best = -1, None
+        for e in self.entities:
+            if e.type not in types:
+                continue
+            for m in e.mentions:
+                if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
+                    continue
+                s = self.doc.sentence_index(m.start)
+                # the first fitting mention of the latest sentence: subjects come first
+                if s > best_sentence or (s == best_sentence and best and m.start < best[1]):
+                    best_sentence, best = s, (e, m.start)
+        last = next(((pos, sp) for pos, sp in reversed(self.history)
+                     if sp.entity and self._type_of(sp.entity) in types), None)
+        if last is not None:
+            last_sentence = self.doc.sentence_index(last[0])
+            if best is None or last_sentence >= best_sentence:
+                return next(e for e in self.entities if e.id == last[1].entity)
+        return best[0] if best else None
+
+    def _type_of(self, entity_id: str) -> str | None:
+        return next((e.type for e in self.entities if e.id == entity_id), None)
+
+    def _role_holder(self, words: list[str]) -> Entity | None:
+        wanted = {w.casefold() for w in words}
+        for e in self.entities:
+            for role in e.roles:
+                if wanted & {w.casefold() for w in role.text.split()}:
+                    return e
+        return None
+
+    def _producer_of(self, noun: str, position: int) -> Entity | None:
+        """Who produced the thing ("selebaran") an earlier sentence mentions:
+        the speaker or first entity of the first sentence naming it."""
+        if not re.fullmatch(r"[a-z]+", noun):
+            return None
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        for sentence in self.doc.sentences:
+            if sentence.start >= position:
+                break
+            m = pattern.search(self.doc.text, sentence.start, sentence.end)
+            if not m:
+                continue
+            for pos, sp in self.history:
+                if sentence.start <= pos < sentence.end and sp.entity:
+                    return next(e for e in self.entities if e.id == sp.entity)
+            first = entity_at_first(self.entities, sentence.start, m.start())
+            if first is not None:
+                return first
+        return None
+
+
+def entity_at_first(entities: list[Entity], start: int, end: int) -> Entity | None:
+    best = None
+    for e in entities:
+        for m in e.mentions:
+            if start <= m.start < end and (best is None or m.start < best[1]):
+                best = (e, m.start)
+    return best[0] if best else None
+
+
+def add_speaker_mentions(entities: list[Entity],
+                         quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
+    """Give entities the pronoun and title mentions that quotes resolved to them,
+    and make an entity of each named speaker the name finder missed."""
+    by_id = {e.id: e for e in entities}
+    extra: dict[str, list[Mention]] = {}
+    new_entities: list[Entity] = []
+    out_quotes: list[Quote] = []
+    next_id = len(entities) + 1
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            out_quotes.append(q)
+            continue
+        if sp.entity is None and sp.kind == "name":
+            existing = entity_at(entities + new_entities, sp.start, sp.end)
+            if existing is None:
+                existing = Entity(id=f"E{next_id}", name=sp.name, type="PER",
+                                  mentions=[Mention(sp.start, sp.end, sp.text, "name")])
+                new_entities.append(existing)
+                next_id += 1
+            sp = replace(sp, entity=existing.id, name=existing.name)
+        elif sp.entity in by_id and sp.kind == "pronoun":
+            extra.setdefault(sp.entity, []).append(Mention(sp.start, sp.end, sp.text, "pronoun"))
+        elif sp.entity in by_id and sp.kind == "description" and sp.note is None:
+            extra.setdefault(sp.entity, []).append(
+                Mention(sp.start, sp.end, sp.text, "description"))
+        out_quotes.append(replace(q, speaker=sp))
+    merged = []
+    for e in entities:
+        if e.id in extra:
+            spans = {(m.start, m.end) for m in e.mentions}
+            added = [m for m in extra[e.id] if (m.start, m.end) not in spans]
+            added = list({(m.start, m.end): m for m in added}.values())
+            e = replace(e, mentions=sorted(e.mentions + added, key=lambda m: m.start))
+        merged.append(e)
+    return merged + new_entities, out_quotes

@@ -1,0 +1,92 @@
+"""Aliases and acronyms the text itself states.
+
+"Pasukan Pertahanan Israel (IDF)", "BPS (Badan Pusat Statistik)",
+"Badan Pusat Statistik atau BPS", "Abu Bakar alias Abu", "dikenal sebagai X",
+and "… Daesh …, menggunakan istilah lain untuk ISIS" each say that two names
+refer to one entity.  The patterns are in ``warta/lang/id/alias_cues.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.extract.names import NameMention
+from warta.lang.data import load_json
+from warta.nlp.document import AnalysedDocument
+
+
+@dataclass(frozen=True, slots=True)
+class AliasLink:
+    """``alias`` names the same entity as ``name``; ``kind`` is alias or acronym."""
+
+    name: NameMention
+    alias: NameMention
+    kind: str
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load_json("alias_cues")
+    between = "|".join(re.escape(c) for c in sorted(cues["between"], key=len, reverse=True))
+    other_term = "|".join(re.escape(c) for c in sorted(cues["other_term_for"], key=len,
+                                                       reverse=True))
+    return (re.compile(rf"^\s*,?\s*(?:{between})\s+$", re.IGNORECASE),
+            re.compile(rf"(?:{other_term})\s*$", re.IGNORECASE))
+
+
+def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list[AliasLink]:
+    """Pairs of mentions the text declares to be the same entity."""
+    text = doc.text
+    between_cue, other_term_cue = _cue_patterns()
+    links: list[AliasLink] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        gap = text[a.end:b.start]
+        if gap.strip() == "(" and text[b.end:b.end + 1] == ")":
+            # "Ahmad Sahroni (NasDem)" states a party, not another name
+            if not (a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")):
+                links.append(_link(a, b))
+        elif between_cue.match(gap) and _plausible_pair(gap, a.text, b.text):
+            links.append(_link(a, b))
+    # "…, istilah lain untuk ISIS": the other term is the nearest earlier name in the
+    # preceding sentence(s) that is not otherwise known and not a place
+    for m in ordered:
+        head = text[max(0, m.start - 80):m.start]
+        if not other_term_cue.search(head):
+            continue
+        window_start = doc.sentences[max(0, doc.sentence_index(m.start) - 1)].start
+        keys = {_key(x.text) for x in ordered if not window_start <= x.start < m.start}
+        candidates = [x for x in ordered if window_start <= x.start < m.start
+                      and _key(x.text) not in keys and _key(x.text) != _key(m.text)
+                      and x.label not in ("GPE", "LOC", "PER")]
+        if candidates:
+            links.append(AliasLink(m, candidates[-1], "alias"))
+    return links
+
+
+def _plausible_pair(gap: str, a: str, b: str) -> bool:
+    """"atau" joins alternatives too ("Irak atau Suriah"): accept it only between
+    a long name and an acronym sharing its first letter."""
+    if gap.strip().casefold() != "atau":
+        return True
+    long, short = (b, a) if is_acronym(a) else (a, b)
+    return (is_acronym(short) and not is_acronym(long) and len(long.split()) >= 2
+            and long[0].casefold() == short[0].casefold())
+
+
+def _link(a: NameMention, b: NameMention) -> AliasLink:
+    """The acronym (or shorter form) becomes the alias of the fuller name."""
+    if is_acronym(a.text) and not is_acronym(b.text):
+        return AliasLink(b, a, "acronym")
+    return AliasLink(a, b, "acronym" if is_acronym(b.text) else "alias")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())

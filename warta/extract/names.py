@@ -1,0 +1,172 @@
+"""Name mentions: where the text names a person, organisation or place.
+
+The statistical NER of the nlp layer proposes typed spans.  Capitalisation is a
+strong second signal in Indonesian, where common nouns are written in lower
+case mid-sentence: capitalised token runs the model did not tag are kept as
+untyped candidates.  Leading titles ("Presiden", "Kapolres AKBP") are cut off a
+name and returned as the role phrase written before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from warta.lang.data import load_json, load_words
+from warta.nlp.document import AnalysedDocument
+from warta.train.gpe import is_gpe
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    text: str
+    label: str | None  # PER/ORG/GPE/LOC/MISC or None (untyped candidate)
+
+
+def titles() -> frozenset[str]:
+    return load_words("titles")
+
+
+def is_title(word: str) -> bool:
+    return word.casefold() in titles()
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _sentence_initial(doc: AnalysedDocument, token: Token, starts: frozenset[int]) -> bool:
+    """True when only punctuation (an opening quote, a bracket) stands between the
+    start of the token's sentence and the token."""
+    sentence = doc.sentences[doc.sentence_index(token.idx)]
+    return not any(c.isalnum() for c in doc.text[sentence.start:token.idx])
+
+
+def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
+    """Typed NER spans plus untyped capitalised runs, titles cut off, in text order."""
+    words = load_json("name_words")
+    not_names = frozenset(words["not_names"])
+    connectors = frozenset(words["connectors"])
+    text = doc.text
+    found: list[NameMention] = []
+    covered = [False] * len(text)
+    for span in doc.names:
+        start, end = _strip_titles(doc, span.start, span.end)
+        if start < end:
+            found.append(NameMention(start, end, text[start:end], span.label))
+            for k in range(start, end):
+                covered[k] = True
+
+    starts = frozenset(s.start for s in doc.sentences)
+    capitalised_elsewhere = {t.text for t in doc.doc
+                             if _is_capitalised(t) and not _sentence_initial(doc, t, starts)}
+    tokens = doc.doc
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not _is_capitalised(tok) or tok.text in not_names or covered[tok.idx]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            if tokens[j].whitespace_ == "" and nxt.is_punct:
+                break
+            if _is_capitalised(nxt) and nxt.text not in not_names and not covered[nxt.idx]:
+                j += 1
+            elif (nxt.lower_ in connectors and j + 2 < len(tokens)
+                  and _is_capitalised(tokens[j + 2])):
+                j += 2
+            else:
+                break
+        run = tokens[i:j + 1]
+        i = j + 1
+        # drop leading title words; what remains is the candidate name
+        k = 0
+        while k < len(run) and is_title(run[k].text):
+            k += 1
+        run = run[k:]
+        if not len(run):
+            continue
+        first = run[0]
+        if _sentence_initial(doc, first, starts) and len(run) == 1 \
+                and first.text not in capitalised_elsewhere:
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        found.append(NameMention(start, end, text[start:end], None))
+    found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)]
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _typed(m: NameMention) -> NameMention:
+    """Untyped candidates that a gazetteer knows as countries, provinces or cities are GPEs."""
+    if m.label is None and is_gpe(m.text):
+        return NameMention(m.start, m.end, m.text, "GPE")
+    return m
+
+
+def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMention],
+                                 starts: frozenset[int]) -> list[NameMention]:
+    """A common word capitalised only because it opens the sentence is not part of
+    a name: "Teroris Hamas" → "Hamas" when "Hamas" is named elsewhere;
+    "Perintah" or "Koalisi internasional" alone → no name at all."""
+    common = load_words("common_words")
+    texts = {m.text for m in mentions}
+    kept = []
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        token = doc.doc.char_span(m.start, m.start + len(first), alignment_mode="expand")
+        if token is None or first.casefold() not in common \
+                or not _sentence_initial(doc, token[0], starts):
+            kept.append(m)
+            continue
+        if rest and rest in texts - {m.text}:
+            start = m.start + len(first) + 1
+            kept.append(NameMention(start, m.end, rest, None))
+        elif rest and any(w[:1].isupper() for w in rest.split()):
+            kept.append(m)
+    return kept
+
+
+def _strip_titles(doc: AnalysedDocument, start: int, end: int) -> tuple[int, int]:
+    span = doc.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    k = 0
+    while k < len(span) - 1 and is_title(span[k].text):
+        k += 1
+    return span[k].idx, end
+
+
+def role_before(doc: AnalysedDocument, start: int) -> tuple[int, int] | None:
+    """The role phrase written right before a person's name, if any.
+
+    A role starts with a title word and runs up to the name through title
+    words, capitalised words ("Presiden Prancis") and role words ("juru bicara").
+    """
+    span = doc.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    role_words = load_words("role_words")
+    i = span[0].i - 1
+    first = None
+    while i >= 0:
+        tok = doc.doc[i]
+        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_:
+            break
+        if is_title(tok.text):
+            first = i
+        elif not (_is_capitalised(tok) or tok.lower_ in role_words or tok.text in role_words):
+            break
+        i -= 1
+    if first is None:
+        return None
+    role_start = doc.doc[first].idx
+    last = span[0].i - 1
+    role_end = doc.doc[last].idx + len(doc.doc[last].text)
+    return role_start, role_end
