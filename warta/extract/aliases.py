@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.extract.names import NameMention
+from warta.extract.names import NameMention, is_title
 from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
 
@@ -48,7 +48,7 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
     links: list[AliasLink] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        gap = text[a.end:b.start]
+        gap = _without_trailing_titles(text[a.end:b.start])
         if gap.strip() == "(" and text[b.end:b.end + 1] == ")":
             # "Ahmad Sahroni (NasDem)" states a party, not another name
             if not (a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")):
@@ -69,6 +69,16 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         if candidates:
             links.append(AliasLink(m, candidates[-1], "alias"))
     return links
+
+
+def _without_trailing_titles(gap: str) -> str:
+    """ "… atau yang akrab disapa Gus Ipul", "(Gus Ipul)": the title belongs to the alias."""
+    words = gap.rstrip().split(" ")
+    while words and is_title(words[-1].lstrip("(")) and words[-1].lstrip("("):
+        last = words.pop()
+        if last.startswith("("):
+            words.append("(")
+    return " ".join(words) + " "
 
 
 def _plausible_pair(gap: str, a: str, b: str) -> bool:

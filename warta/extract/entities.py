@@ -81,6 +81,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
         if source is not target:
             _merge(target, source, by_key, clusters)
     _merge_short_names(clusters, by_key)
+    _merge_initialisms(clusters, by_key)
     return _to_entities(doc, clusters)
 
 
@@ -105,9 +106,35 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         hosts = [c for c in clusters if c is not short and c.label == "PER"
                  and len(_key(c.name()).split()) > len(words)
                  and _contains(_key(c.name()).split(), words)]
+        if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 3:
+            # a clipped nickname: "Pras" for "Prasetyo Hadi"
+            hosts = [c for c in clusters if c is not short and c.label == "PER"
+                     and len(c.name().split()) > 1
+                     and any(w.startswith(words[0]) for w in _key(c.name()).split())]
         if len(hosts) == 1 and (short.label in ("PER", None)
                                 or _key(hosts[0].name()).split()[-len(words):] == words):
             _merge(hosts[0], short, by_key, clusters)
+
+
+def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"AHY" is "Agus Harimurti Yudhoyono", "KPK" "Komisi Pemberantasan Korupsi":
+    an acronym spelling the initials of exactly one fuller name joins it."""
+    for short in list(clusters):
+        name = short.name()
+        if short not in clusters or not is_acronym(name) or " " in name:
+            continue
+        letters = "".join(c for c in name if c.isalpha()).casefold()
+        hosts = [c for c in clusters if c is not short and _initials(c.name()) == letters]
+        if len(hosts) == 1:
+            for m in short.mentions:
+                hosts[0].alias_kinds.setdefault(m.text, "acronym")
+            _merge(hosts[0], short, by_key, clusters)
+
+
+def _initials(name: str) -> str:
+    connectors = set(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
+    words = [w for w in name.split() if w.casefold() not in connectors]
+    return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from warta.extract.names import is_title
 from warta.extract.speakers import SpeakerPhrase, SpeakerResolver
 from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
@@ -54,6 +55,8 @@ class _Cues:
     auxiliaries: tuple[str, ...]
     openers: tuple[str, ...]
     stops: frozenset[str]
+    connectors: frozenset[str]
+    title_introducers: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -75,6 +78,8 @@ def _cues() -> _Cues:
         auxiliaries=tuple(sorted(c["auxiliaries"], key=len, reverse=True)),
         openers=tuple(sorted(c["clause_openers"], key=len, reverse=True)),
         stops=frozenset(c["speaker_stops"]),
+        connectors=frozenset(load_json("name_words")["connectors"]),
+        title_introducers=frozenset(c["title_introducers"]),
     )
 
 
@@ -112,9 +117,9 @@ class _QuoteFinder:
     def direct(self) -> list[_Candidate]:
         found: list[_Candidate] = []
         pairs = [p for p in self.doc.quote_pairs if p.depth == 0]
-        for n, pair in enumerate(pairs):
+        for pair in pairs:
             start, end = _trim(self.text, pair.content_start, pair.content_end)
-            if start >= end:
+            if start >= end or self._introduces_title(pair.open):
                 continue
             after_end = pair.close + 1 if pair.close is not None else pair.content_end
             cue, phrase = self._attribution_after(after_end, start, end)
@@ -122,21 +127,32 @@ class _QuoteFinder:
                 cue, phrase = self._attribution_before(pair.open)
             if cue is None:
                 cue, phrase = self._attribution_next_sentence(after_end)
-            words = len(self.text[start:end].split())
             if cue is not None:
                 found.append(_Candidate("direct", start, end, cue, phrase))
-            elif words >= MIN_UNCUED_WORDS or self._continues(pairs, n, found):
+                continue
+            single = self.text[pair.open] in "‘'"  # single marks enclose terms and titles
+            words = len(self.text[start:end].split())
+            if not single and (words >= MIN_UNCUED_WORDS or self._continues(pair.open, found)):
                 found.append(_Candidate("direct", start, end, None, None, continues=True))
         return found
 
-    def _continues(self, pairs: list, n: int, found: list[_Candidate]) -> bool:
-        """A quoted chunk right after another quote of the same paragraph or of the
-        paragraph before goes on with the same speaker."""
-        if n == 0 or not found:
+    def _introduces_title(self, open_pos: int) -> bool:
+        """ 'Tonton juga video "…"', 'berjudul "…"': the marks enclose a title."""
+        before = self.text[max(0, open_pos - 30):open_pos].split()
+        return bool(before) and before[-1].casefold().strip(":,") in self.cues.title_introducers
+
+    def _continues(self, open_pos: int, found: list[_Candidate]) -> bool:
+        """A quote opening the paragraph right after one that ended in a quote, or a
+        second chunk after "kata X," in the same sentence, goes on with that speaker."""
+        if not found:
             return False
-        prev_end = found[-1].end
-        between = self.text[prev_end:pairs[n].open]
-        return between.count("\n") <= 1 and len(between) < 200
+        between = self.text[found[-1].end:open_pos]
+        if between.count("\n") == 0:
+            return len(between) < 80 and bool(self.cues.said.search(between))
+        paragraph_start = self.text.rfind("\n", 0, open_pos) + 1
+        at_paragraph_start = not self.text[paragraph_start:open_pos].strip()
+        previous_paragraph = self.text.rfind("\n", 0, paragraph_start - 1) + 1
+        return at_paragraph_start and found[-1].end >= previous_paragraph
 
     def _attribution_after(self, pos: int, start: int,
                            end: int) -> tuple[Span | None, SpeakerPhrase | None]:
@@ -152,7 +168,7 @@ class _QuoteFinder:
         m = c.said.match(word)
         if m and (word[0].islower() or not ended):
             cue = Span(at, at + m.end(), self.text[at:at + m.end()])
-            if m.group(0).lower().endswith("nya") and not _root_ends_nya(m.group(0)):
+            if m.group(0).lower().endswith("nya"):
                 nya = at + m.end() - 3
                 return cue, SpeakerPhrase(nya, nya + 3, self.text[nya:nya + 3], "clitic")
             return cue, self._phrase_after(at + m.end())
@@ -167,7 +183,7 @@ class _QuoteFinder:
         m = c.document.match(word)
         if m and word[0].islower():
             cue = Span(at, at + m.end(), m.group(0))
-            return cue, self._phrase_after(at + m.end(), allow_description=True)
+            return cue, self._phrase_after(at + m.end())
         if not ended:  # "“…,” Purbaya menambahkan."
             m = c.reporting.search(word, 0, 80)
             if m and m.start() > 0:
@@ -229,109 +245,158 @@ class _QuoteFinder:
 
     # -- indirect --------------------------------------------------------------
     def indirect(self, quoted: list[tuple[int, int]]) -> list[_Candidate]:
+        """One reported statement per sentence at most, by the first rule that fits."""
+        self._quoted = quoted
+        rules = (self._reporting_verb, self._according_to, self._passive_opening,
+                 self._trailing_cue)
         found: list[_Candidate] = []
-        c = self.cues
-
-        def inside_quote(pos: int) -> bool:
-            return any(a <= pos < b for a, b in quoted)
-
         for sentence in self.doc.sentences:
-            s, e = sentence.start, sentence.end
-            body = self.text[s:e]
-            taken = False
-            for v in c.reporting.finditer(body):
-                vs = s + v.start()
-                if inside_quote(vs):
-                    continue
-                tail = body[v.end():]
-                b = re.match(r"((?:\s+[^\s“”\"]+){0,6}?)\s+bahwa\s+", tail)
-                comma = re.match(r"\s*[,:]\s+(?=[^\s“”\"‘'])", tail)
-                if b and "." not in b.group(1) and "," not in b.group(1).strip(", "):
-                    content_start = s + v.end() + b.end()
-                elif comma:
-                    content_start = s + v.end() + comma.end()
-                else:
-                    continue
-                content_end = _trim_end(self.text, content_start, e)
-                if content_end - content_start < 8 or inside_quote(content_start):
-                    continue
-                if self.text[content_start] in _QUOTE_MARKS:
-                    continue
-                cue = Span(vs, s + v.end(), v.group(0))
-                subject = self._subject_before(vs, s)
-                found.append(_Candidate("indirect", content_start, content_end, cue, subject))
-                taken = True
-                break
-            if taken:
-                continue
-            m = re.match(r"(?:\S+\s+){0,3}?(Menurut(nya)?)\b\s*([^,“”\"]{0,80}?),\s+(?=[^\s“”\"])",
-                         body)
-            if m and not inside_quote(s + m.start(1)):
-                cue = Span(s + m.start(1), s + m.end(1), m.group(1))
-                if m.group(2):
-                    nya = cue.end - 3
-                    phrase: SpeakerPhrase | None = SpeakerPhrase(nya, nya + 3, "nya", "clitic")
-                else:
-                    phrase = self._phrase_after(cue.end)
-                content_start = s + m.end()
-                content_end = _trim_end(self.text, content_start, e)
-                if content_end - content_start >= 8 and not any(
-                        q in self.text[content_start:content_end] for q in "“”\""):
-                    found.append(_Candidate("indirect", content_start, content_end, cue, phrase))
-                    continue
-            if any(q in body for q in "“”\""):
-                continue
-            m = re.search(r",\s*((?:kata|ujar|tutur|ucap|jelas|tegas|ungkap|imbuh|tambah)"
-                          r"(?:nya)?)\b", body)
-            if m and m.start() > 15 and not inside_quote(s + m.start()):
-                cue = Span(s + m.start(1), s + m.end(1), m.group(1))
-                if m.group(1).endswith("nya"):
-                    nya = cue.end - 3
-                    phrase = SpeakerPhrase(nya, nya + 3, "nya", "clitic")
-                else:
-                    phrase = self._phrase_after(cue.end)
-                found.append(_Candidate("indirect", s, _trim_end(self.text, s, s + m.start()),
-                                        cue, phrase))
+            for rule in rules:
+                cand = rule(sentence.start, sentence.end)
+                if cand is not None:
+                    found.append(cand)
+                    break
         return found
 
+    def _inside_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self._quoted)
+
+    def _content(self, cue: Span, phrase: SpeakerPhrase | None, start: int,
+                 end: int) -> _Candidate | None:
+        end = _trim_end(self.text, start, end)
+        if end - start < 8 or self._inside_quote(start) or self.text[start] in _QUOTE_MARKS:
+            return None
+        return _Candidate("indirect", start, end, cue, phrase)
+
+    def _reporting_verb(self, s: int, e: int) -> _Candidate | None:
+        """"X mengatakan (kepada wartawan) bahwa Y", "X menegaskan, Y", "X menilai Y"."""
+        body = self.text[s:e]
+        for v in self.cues.reporting.finditer(body):
+            vs = s + v.start()
+            if self._inside_quote(vs):
+                continue
+            tail = body[v.end():]
+            b = re.match(r"((?:\s+[^\s“”\"]+){0,6}?)\s+bahwa\s+", tail)
+            comma = re.match(r"((?:\s+[^\s“”\",.]+){0,6}?)\s*[,:]\s+(?=[^\s“”\"‘'])", tail)
+            subject = self._subject_before(vs, s)
+            if b and "." not in b.group(1) and "," not in b.group(1).strip(", "):
+                content_start = s + v.end() + b.end()
+            elif comma:
+                content_start = s + v.end() + comma.end()
+            elif subject is not None and subject.kind != "description" and \
+                    re.match(r"\s+[a-z]", tail) and len(tail.split()) >= 3:
+                content_start = s + v.end() + len(tail) - len(tail.lstrip())
+            else:
+                continue
+            cue = Span(vs, s + v.end(), v.group(0))
+            cand = self._content(cue, subject, content_start, e)
+            if cand is not None:
+                return cand
+        return None
+
+    def _according_to(self, s: int, e: int) -> _Candidate | None:
+        """"Menurut X, Y", "Kata X, Y", and "Y, menurut X, Y" (the whole sentence)."""
+        body = self.text[s:e]
+        m = re.match(r"(?:\S+\s+){0,3}?((?:Menurut|menurut|Kata|Ujar)(nya)?)\b\s*"
+                     r"([^,“”\"]{0,80}?),\s+(?=[^\s“”\"])", body)
+        mid = re.search(r",\s*((?:menurut|kata|ujar|lanjut|tutur|jelas|terang|tambah|imbuh)"
+                        r"(nya)?)\b([^,“”\"]{0,80}?),\s+\S", body)
+        if m:
+            content_start = s + m.end()
+        elif mid and mid.start() > 10:
+            m, content_start = mid, s
+        else:
+            return None
+        if any(q in self.text[content_start:e] for q in "“”\""):
+            return None
+        cue = Span(s + m.start(1), s + m.end(1), m.group(1))
+        phrase = self._clitic(cue) if m.group(2) else self._phrase_after(cue.end)
+        return self._content(cue, phrase, content_start, e)
+
+    def _passive_opening(self, s: int, e: int) -> _Candidate | None:
+        """"Dijelaskan Veronica, Y" / "Diungkapkan, Y" (the speaker goes on)."""
+        body = self.text[s:e]
+        m = self.cues.passive.match(body)
+        if not m or not body[:1].isupper():
+            return None
+        comma = body.find(",", m.end())
+        if comma < 0 or comma - m.end() > 60:
+            return None
+        cue = Span(s, s + m.end(), m.group(0))
+        phrase = self._phrase_after(cue.end) if comma > m.end() + 1 else None
+        return self._content(cue, phrase, s + comma + 1 + (body[comma + 1:comma + 2] == " "), e)
+
+    def _trailing_cue(self, s: int, e: int) -> _Candidate | None:
+        """"Y, kata dia." / "Y, ujarnya." with no quotation marks."""
+        body = self.text[s:e]
+        if any(q in body for q in "“”\""):
+            return None
+        cues = list(re.finditer(r",\s*(" + self.cues.said.pattern + r")", body))
+        m = cues[-1] if cues else None
+        if m is None or m.start() < 15 or self._inside_quote(s + m.start()):
+            return None
+        cue = Span(s + m.start(1), s + m.end(1), m.group(1))
+        rest = body[m.end():].strip(" .!?")
+        if len(rest.split()) > 10:
+            return None
+        nya = m.group(1).casefold().endswith("nya")
+        phrase = self._clitic(cue) if nya else self._phrase_after(cue.end)
+        return self._content(cue, phrase, s, s + m.start())
+
+    def _clitic(self, cue: Span) -> SpeakerPhrase:
+        return SpeakerPhrase(cue.end - 3, cue.end, "nya", "clitic")
+
     # -- phrases ---------------------------------------------------------------
-    def _phrase_after(self, pos: int, allow_description: bool = False) -> SpeakerPhrase | None:
-        """The speaker named right after a cue: pronoun, titles + name, or a
-        short description ("selebaran itu", "seorang warga")."""
+    def _phrase_after(self, pos: int) -> SpeakerPhrase | None:
+        """The speaker named right after a cue: a pronoun, a role and name
+        ("Kepala KPP Pratama Klaten, Veronica Heryanti"), or a short description
+        ("selebaran itu", "seorang warga")."""
         c = self.cues
         i = bisect.bisect_left(self.token_starts, pos)
         tokens = self.doc.doc
-        picked = []
-        while i < len(tokens) and len(picked) < 8:
+        picked: list = []
+        in_role = False
+        lower_run = 0
+        while i < len(tokens) and len(picked) < 24:
             t = tokens[i]
             low = t.lower_
-            if t.is_punct and t.text not in ".'-" or t.is_space:
-                break
             if not picked and low in c.pronouns:
                 return SpeakerPhrase(t.idx, t.idx + len(t.text), t.text, "pronoun")
-            if low in c.stops and picked:
+            if t.is_space or (t.is_punct and t.text not in ",.'-&") or low in c.stops:
                 break
-            if t.text[:1].isupper() or (t.text[:1].isalpha() and _is_title_or_role(t.text)) or picked and low in ("bin", "binti", "van", "de", "al"):
-                picked.append(t)
+            if t.text == "," and not in_role:
+                break
+            if t.text == "." and not (picked and picked[-1].text[:1].isupper()
+                                      and len(picked[-1].text) <= 2):
+                break
+            title = is_title(t.text)
+            in_role = in_role or title
+            if t.text[:1].isupper() or title or t.is_punct or t.like_num:
+                lower_run = 0
+            elif low in c.connectors or low == "dan" or (in_role and lower_run < 3
+                                                         and t.is_alpha):
+                lower_run += 1
             else:
                 break
+            picked.append(t)
             if "\n" in t.whitespace_:
                 break
             i += 1
-        while picked and picked[-1].is_punct:
+        # the phrase ends with its last capitalised word (or a title)
+        while picked and not (picked[-1].text[:1].isupper() or is_title(picked[-1].text)):
             picked.pop()
         if picked:
             start, end = picked[0].idx, picked[-1].idx + len(picked[-1].text)
             return SpeakerPhrase(start, end, self.text[start:end], "name")
-        if allow_description or True:
-            m = re.match(r"\s*((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?\s+(?:itu|tersebut|ini))\b",
-                         self.text[pos:pos + 80])
-            if m is None:
-                m = re.match(r"\s*((?:seorang|salah seorang|salah satu|para|sejumlah|beberapa)"
-                             r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", self.text[pos:pos + 80])
-            if m:
-                start = pos + m.start(1)
-                return SpeakerPhrase(start, pos + m.end(1), m.group(1), "description")
+        window = self.text[pos:pos + 80]
+        m = re.match(r"\s*((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?\s+(?:itu|tersebut|ini))\b",
+                     window)
+        if m is None:
+            m = re.match(r"\s*((?:seorang|salah seorang|salah satu|para|sejumlah|beberapa)"
+                         r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", window)
+        if m:
+            start = pos + m.start(1)
+            return SpeakerPhrase(start, pos + m.end(1), m.group(1), "description")
         return None
 
     def _subject_before(self, verb_start: int, clause_start: int) -> SpeakerPhrase | None:
@@ -370,16 +435,6 @@ class _QuoteFinder:
                 return SpeakerPhrase(start, end, phrase, "description")
             return SpeakerPhrase(start, end, phrase, "name")
         return SpeakerPhrase(start, end, phrase, "description")
-
-
-def _is_title_or_role(word: str) -> bool:
-    from warta.extract.names import is_title
-
-    return is_title(word)
-
-
-def _root_ends_nya(word: str) -> bool:
-    return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

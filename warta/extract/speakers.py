@@ -21,11 +21,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from warta.extract.aliases import is_acronym
 from warta.extract.entities import entity_at
 from warta.extract.names import is_title
 from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Quote, Speaker
+from warta.train.gpe import is_gpe
 
 PhraseKind = Literal["name", "pronoun", "clitic", "description"]
 
@@ -70,25 +72,49 @@ class SpeakerResolver:
 
     # -- phrase kinds -------------------------------------------------------
     def _name(self, phrase: SpeakerPhrase) -> Speaker:
-        words = phrase.text.split()
-        people = [e for e in self._entities_in(phrase.start, phrase.end)]
-        if people:
-            entity, mention = max(people, key=lambda em: (em[0].type == "PER",
-                                                          em[1].end - em[1].start))
+        people = [(e, m) for e, m in self._entities_in(phrase.start, phrase.end)
+                  if e.type == "PER"]
+        if people:  # the name closes the phrase: "Kepala BPS Amalia Adininggar"
+            entity, mention = max(people, key=lambda em: em[1].end)
             return Speaker(entity.name, entity.id, mention.start, mention.end, mention.text,
                            "name")
-        name_words = [w for w in words if not is_title(w)]
-        if not name_words:  # "kata Menkeu": the person holding the role
-            holder = self._role_holder(words)
-            if holder is not None:
-                return Speaker(holder.name, holder.id, phrase.start, phrase.end, phrase.text,
-                               "description")
-            return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text,
+        run = self._name_run(phrase)
+        if run is not None:
+            start, end = run
+            entity = entity_at(self.entities, start, end)
+            text = self.doc.text[start:end]
+            if entity is not None and entity.type in ("PER", None):
+                return Speaker(entity.name, entity.id, start, end, text, "name")
+            if entity is None:
+                return Speaker(text, None, start, end, text, "name")
+        others = self._entities_in(phrase.start, phrase.end)
+        if others:  # "kata KPK", "ujar Polda Metro Jaya"
+            entity, mention = max(others, key=lambda em: em[1].end - em[1].start)
+            return Speaker(entity.name, entity.id, mention.start, mention.end, mention.text,
+                           "name")
+        holder = self._role_holder(phrase.text.split())
+        if holder is not None:  # "kata Menkeu": the person holding the role
+            return Speaker(holder.name, holder.id, phrase.start, phrase.end, phrase.text,
                            "description")
-        offset = phrase.text.find(name_words[0])
-        start = phrase.start + offset
-        text = self.doc.text[start:phrase.end]
-        return Speaker(" ".join(name_words), None, start, phrase.end, text, "name")
+        return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text, "description")
+
+    def _name_run(self, phrase: SpeakerPhrase) -> tuple[int, int] | None:
+        """The personal name ending a role phrase: capitalised words read back from
+        the end until a title, an acronym, a place or a comma."""
+        words = [(m.start() + phrase.start, m.group(0))
+                 for m in re.finditer(r"\S+", phrase.text)]
+        run: list[tuple[int, int]] = []
+        for start, word in reversed(words):
+            if word.endswith(",") and run:
+                break
+            bare = word.rstrip(",")
+            if not bare[:1].isupper() or is_title(bare) or is_gpe(bare) or \
+                    (is_acronym(bare) and (run or len(words) > 1)):
+                break
+            run.append((start, start + len(bare)))
+        if not run:
+            return None
+        return run[-1][0], run[0][1]
 
     def _pronoun(self, phrase: SpeakerPhrase, position: int) -> Speaker | None:
         pronouns = load_json("pronouns")
@@ -129,26 +155,41 @@ class SpeakerResolver:
         return any(a <= offset < b for a, b in self.quoted)
 
     def _salient_before(self, position: int, types: tuple[str, ...]) -> Entity | None:
-        """Subject of the latest sentence naming a fitting entity, or the latest
-        fitting speaker if that came later."""
+        """Who a pronoun means: the latest speaker, unless a fitting entity was
+        made the subject of a sentence since; with no speaker yet, the first
+        fitting entity of the latest sentence naming one (subjects come first)."""
+        last = next(((pos, sp) for pos, sp in reversed(self.history)
+                     if sp.entity and self._type_of(sp.entity) in types), None)
+        since = last[0] if last else -1
         best_sentence, best = -1, None
+        subject = None
         for e in self.entities:
             if e.type not in types:
                 continue
             for m in e.mentions:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
                     continue
+                if m.start > since and self._is_subject(m.start) and \
+                        (subject is None or m.start > subject[1]):
+                    subject = (e, m.start)
                 s = self.doc.sentence_index(m.start)
-                # the first fitting mention of the latest sentence: subjects come first
                 if s > best_sentence or (s == best_sentence and best and m.start < best[1]):
                     best_sentence, best = s, (e, m.start)
-        last = next(((pos, sp) for pos, sp in reversed(self.history)
-                     if sp.entity and self._type_of(sp.entity) in types), None)
+        if subject is not None and (last is None or subject[0].id != last[1].entity):
+            return subject[0]
         if last is not None:
-            last_sentence = self.doc.sentence_index(last[0])
-            if best is None or last_sentence >= best_sentence:
-                return next(e for e in self.entities if e.id == last[1].entity)
+            return next(e for e in self.entities if e.id == last[1].entity)
         return best[0] if best else None
+
+    def _is_subject(self, offset: int) -> bool:
+        """A mention in the opening noun phrase of its sentence ("Pengacara
+        terdakwa, Tuti Wijaya menyampaikan …")."""
+        sentence = self.doc.sentences[self.doc.sentence_index(offset)]
+        before = self.doc.text[sentence.start:offset].split()
+        openers = set(load_json("speech_cues")["clause_openers"])
+        lower = [w for w in before if not (w[:1].isupper() or is_title(w.strip(",")))
+                 and w.casefold().strip(",") not in openers]
+        return len(lower) <= 2 and len(before) <= 6
 
     def _type_of(self, entity_id: str) -> str | None:
         return next((e.type for e in self.entities if e.id == entity_id), None)
