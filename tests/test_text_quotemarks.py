@@ -162,3 +162,13 @@ def test_detik_articles_pairs_are_well_formed():
                 assert p.open >= outer_end  # depth-0 quotes never overlap
                 outer_end = p.end
     assert total > 2000 and unclosed < total * 0.01
+
+
+def test_curly_opening_closed_by_straight_mark():
+    text = '“Kami siap," kata Budi.'
+    assert pair_quotes(text) == [QuotePair(0, 11, 12, 0)]
+
+
+def test_quote_spanning_sentences_is_one_pair():
+    text = "“Kami siap. Kami akan berjuang,” kata Budi."
+    assert contents(text) == [("Kami siap. Kami akan berjuang,", 0)]

@@ -357,3 +357,14 @@ def test_detik_articles_give_trimmed_ordered_sentences():
             prev_end = s.end
         assert "".join(text[s.start:s.end] for s in sentences).replace(" ", "") == \
             "".join(text.split())
+
+
+def test_glued_period_before_opening_quote():
+    check('Ia tersenyum kepada wartawan."Melalui program ini, kami membantu petani," ujarnya.',
+          "Ia tersenyum kepada wartawan.",
+          '"Melalui program ini, kami membantu petani," ujarnya.')
+
+
+def test_quote_with_two_sentences_is_split_inside_the_quote():
+    check("“Kami siap. Kami akan berjuang,” kata Budi.",
+          "“Kami siap.", "Kami akan berjuang,” kata Budi.")
