@@ -1,10 +1,65 @@
-"""Contributing agencies (placeholder)."""
+"""Who produced or fed the article: contributing agencies, credit lines, datelines.
+
+"Reuters memberikan kontribusi untuk laporan ini", "Laporan tambahan: AFP",
+"Jakarta (ANTARA) - …", "Editor: Rina", "dilansir dari Reuters".  The words
+are data in ``warta/lang/id/attribution_cues.json``.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Attribution
 
+_NAME = r"[A-Z][\w&'-]*(?:\.[A-Za-z]+)?(?:[ \t]+(?:[A-Z][\w&'-]*|dan|&))*"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    cues = load_json("attribution_cues")
+    contributed = re.compile(
+        rf"(?P<name>{_NAME})\s+(?:{_alt(cues['contributed'])})\s+(?:untuk|pada|dalam|bagi|atas)"
+        rf"\s+(?:{_alt(cues['report_nouns'])})\s+(?:ini|tersebut)")
+    labels = re.compile(
+        rf"^(?P<label>{_alt(list(cues['labels']))})\s*:\s*(?:oleh\s+|dari\s+)?(?P<name>{_NAME})",
+        re.IGNORECASE | re.MULTILINE)
+    agencies = _alt(cues["agencies"])
+    dateline = re.compile(rf"^[A-Z][\w. ]{{1,40}}?(?:,\s*|\s*\()(?P<name>{agencies})\)?\s*[-–—]",
+                          re.MULTILINE)
+    tag = re.compile(rf"\((?P<name>{agencies})(?:/[\w ]+)?\)")
+    source = re.compile(rf"\b(?:{_alt(cues['source_cues'])})\s+(?:laman\s+|situs\s+)?"
+                        rf"(?P<name>{agencies})\b")
+    return contributed, labels, dateline, tag, source
+
 
 def extract_attributions(doc: AnalysedDocument) -> list[Attribution]:
-    return []
+    contributed, labels, dateline, tag, source = _patterns()
+    roles = load_json("attribution_cues")["labels"]
+    text = doc.norm
+    found: dict[tuple[int, int], Attribution] = {}
+
+    def add(m: re.Match[str], role: str) -> None:
+        start, end = m.start(), m.end()
+        name = m.group("name").strip()
+        found.setdefault((start, end), Attribution(start, end, doc.text[start:end], name,
+                                                   role))  # type: ignore[arg-type]
+
+    for m in contributed.finditer(text):
+        add(m, "contributor")
+    for m in labels.finditer(text):
+        add(m, roles[m.group("label").casefold()])
+    for m in dateline.finditer(text):
+        add(m, "source")
+    for m in tag.finditer(text):
+        if not any(a.start <= m.start() < a.end for a in found.values()):
+            add(m, "source")
+    for m in source.finditer(text):
+        add(m, "source")
+    return sorted(found.values(), key=lambda a: a.start)
