@@ -1,0 +1,69 @@
+"""Smoke run of the NER training entry (a few hundred sentences, one epoch)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+
+from warta.train.conll import Sentence
+from warta.train.corpus import build_training_sentences, guess_spaces, split_multiword
+from warta.train.gpe import is_gpe, relabel_spans
+
+
+def _shared_data() -> Path:
+    env = os.environ.get("WARTA_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+DATA = _shared_data()
+needs_data = pytest.mark.skipif(not (DATA / "ner" / "idner-news-2k" / "dev.conll").exists(),
+                                reason="shared NER data not available")
+
+
+def test_gpe_gazetteer_lookup():
+    for name in ("Amerika Serikat", "AS", "Prancis", "Suriah", "Irak", "Palestina",
+                 "Jawa Barat", "Kabupaten Bogor", "Kota Solo", "Surabaya", "Tokyo"):
+        assert is_gpe(name), name
+    for name in ("Sungai Ciliwung", "Monas", "Asia Tenggara", "Kota", "Jalan Sudirman"):
+        assert not is_gpe(name), name
+
+
+def test_relabel_only_touches_known_loc_spans():
+    tokens = ("Warga", "Bogor", "menyeberangi", "Sungai", "Ciliwung", "bersama", "Andi")
+    spans = ((1, 2, "LOC"), (3, 5, "LOC"), (6, 7, "PER"))
+    assert relabel_spans(tokens, spans) == ((1, 2, "GPE"), (3, 5, "LOC"), (6, 7, "PER"))
+
+
+def test_multiword_tokens_split_and_spaces():
+    sent = Sentence(("salah satu", "warga", "jakarta", "selatan", "."), ((2, 4, "LOC"),))
+    split = split_multiword(sent)
+    assert split.tokens == ("salah", "satu", "warga", "jakarta", "selatan", ".")
+    assert split.spans == ((3, 5, "LOC"),)
+    assert guess_spaces(["Ia", "(", "45", ")", "pergi", "."]) == [
+        True, False, False, True, False, False]
+
+
+@needs_data
+def test_training_sentences_exclude_idner_dev():
+    from warta.train.conll import read_conll
+    dev = {s.normal_form for s in read_conll(DATA / "ner/idner-news-2k/dev.conll")}
+    train, report = build_training_sentences(DATA, use_nerp=True)
+    assert not dev & {s.normal_form for s in train}
+    assert report.dropped["nerp-train"] >= 114  # NERP holds 114 idner dev sentences
+
+
+@needs_data
+def test_train_ner_smoke(tmp_path: Path):
+    from warta.train.ner import train_ner
+
+    out = train_ner(tmp_path / "model", DATA, max_sentences=300, max_epochs=1, seed=0)
+    assert (out / "config.cfg").exists()
+    nlp = spacy.load(out)
+    assert "ner" in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) <= {"PER", "ORG", "GPE", "LOC"}
+    doc = nlp("Kantor di Jl. Sudirman milik PT Astra International Tbk. di Kab. Bogor.")
+    assert "Jl." in [t.text for t in doc] and "Tbk." in [t.text for t in doc]
+    assert "Kab." in [t.text for t in doc]

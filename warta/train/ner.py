@@ -1,0 +1,107 @@
+"""Training entry point: rebuilds the shipped NER pipeline ``warta/models/id_warta``.
+
+``train_ner`` is what ``warta train`` calls. It builds the corpora from the shared
+data (see :mod:`warta.train.corpus`), optionally trains static vectors
+(:mod:`warta.train.vectors`), runs ``spacy train`` with ``configs/ner.cfg`` and a
+fixed seed, adds the tokenizer's news abbreviations and writes the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+from spacy.symbols import ORTH
+
+from warta.train.corpus import build_corpora
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "configs" / "ner.cfg"
+ABBREVIATIONS = ROOT / "warta" / "lang" / "id" / "ner_abbreviations.txt"
+MODEL_NAME = "warta"  # meta name; the directory is id_warta (lang + name)
+SMOKE_SENTENCES = 300
+
+# Recipe of the shipped model; docs/MODELS.md describes the same.
+USE_NERP = False
+IDNER_REPEAT = 1
+USE_VECTORS = False
+
+
+def abbreviations() -> list[str]:
+    lines = ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def add_abbreviations(nlp: spacy.Language) -> None:
+    """Keep "Jl.", "Kab.", "Tbk." ... as one token, also capitalised or upper case."""
+    for abbr in abbreviations():
+        for form in {abbr, abbr.capitalize(), abbr.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _pin_threads() -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
+def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
+              max_epochs: int | None = None, seed: int = 0,
+              config: Path | str | None = None) -> Path:
+    """Train the NER pipeline into ``output_dir`` and return it.
+
+    ``max_sentences``/``max_epochs`` shrink the run (smoke mode for CI: a few hundred
+    sentences, one epoch, no static vectors). With the defaults the shipped model is
+    rebuilt from the same data, config and seed.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    _pin_threads()
+    output_dir, data_dir = Path(output_dir), Path(data_dir)
+    config_path = Path(config) if config else CONFIG
+    smoke = max_sentences is not None and max_sentences <= 2000
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="warta-ner-") as tmp:
+        work = Path(tmp)
+        report = build_corpora(data_dir, work, use_nerp=USE_NERP, idner_repeat=IDNER_REPEAT,
+                               max_sentences=max_sentences, seed=seed)
+        overrides: dict[str, object] = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+        }
+        if max_epochs is not None:
+            overrides["training.max_epochs"] = max_epochs
+        if smoke:
+            overrides["training.eval_frequency"] = 50
+        if USE_VECTORS and not smoke:
+            from warta.train.vectors import train_vectors
+            overrides["paths.vectors"] = str(train_vectors(data_dir, work / "vectors", seed=seed))
+        else:
+            overrides["paths.vectors"] = None
+            overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+        spacy_train(config_path, work / "out", use_gpu=-1, overrides=overrides)
+        best = work / "out" / "model-best"
+        nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
+        add_abbreviations(nlp)
+        nlp.meta.update({
+            "name": MODEL_NAME,
+            "version": "0.1.0",
+            "description": "Warta Indonesian NER (PER/ORG/GPE/LOC), trained on "
+                           "idner-news-2k, NER UI and NERGrit; see docs/MODELS.md",
+            "license": "MIT (model); training data licences in docs/MODELS.md",
+            "sources": [{"name": k, "sentences": v} for k, v in report.counts.items()],
+            "warta": {"seed": seed, "train_seconds": round(time.time() - started),
+                      "smoke": smoke},
+        })
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        nlp.to_disk(output_dir)
+    (output_dir / "training.json").write_text(
+        json.dumps({"counts": report.counts, "dropped": report.dropped}, indent=2) + "\n",
+        encoding="utf-8")
+    return output_dir
