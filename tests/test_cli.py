@@ -343,6 +343,20 @@ def test_batch_input_problems_stop_the_run(tmp_path: Path) -> None:
     assert bad_default.stdout == ""
 
 
+def test_progress_bar_on_a_terminal_leaves_stdout_to_the_json(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    import warta.cli.main as cli
+
+    monkeypatch.setattr(cli, "_stderr", lambda: cli.Console(file=sys.stderr, force_terminal=True,
+                                                            soft_wrap=True))
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"id": "1", "text": "Harga cabai naik."}\nrusak\n', encoding="utf-8")
+    result = run("analyze", "--jsonl", str(path))
+    assert result.exit_code == 1
+    assert [o["id"] for o in lines_of(result.stdout)] == ["1", None]
+    assert "analysing" in result.stderr
+
+
 def test_empty_batch_is_ok_and_quiet_silences_the_summary() -> None:
     result = run("analyze", "--jsonl", "-", "-q", stdin="\n\n")
     assert result.exit_code == 0

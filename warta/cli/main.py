@@ -225,8 +225,9 @@ def _analyze_batch(source: str, err: Console, *, published: str | None, model: s
         if level == "error" or not quiet:
             _say(err, level, message)
 
+    out = sys.stdout
     with open_input(source) as (stream, size), _progress(err, size) as advance:
-        summary = run_batch(stream, sys.stdout, max_bytes=max_bytes, published=published,
+        summary = run_batch(stream, out, max_bytes=max_bytes, published=published,
                             model=model, report=report, advance=advance)
     if not quiet or summary.exit_code != ExitCode.OK:
         _say(err, "summary", summary.describe())
@@ -251,7 +252,9 @@ def _progress(err: Console, total: int | None) -> Iterator[Callable[[int], None]
 
     columns = [SpinnerColumn(), TextColumn("analysing"), BarColumn(), DownloadColumn(),
                TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True) as progress:
+    # never redirect stdout: it carries the JSON lines, not messages for the console
+    with Progress(*columns, console=err, transient=True, redirect_stdout=False,
+                  redirect_stderr=False) as progress:
         task = progress.add_task("analysing", total=total)
         yield lambda done: progress.update(task, completed=done)
 
