@@ -151,8 +151,10 @@ class _QuoteFinder:
             return len(between) < 80 and bool(self.cues.said.search(between))
         paragraph_start = self.text.rfind("\n", 0, open_pos) + 1
         at_paragraph_start = not self.text[paragraph_start:open_pos].strip()
-        previous_paragraph = self.text.rfind("\n", 0, paragraph_start - 1) + 1
-        return at_paragraph_start and found[-1].end >= previous_paragraph
+        # the previous non-blank paragraph must be the one the last quote ended in
+        previous_end = len(self.text[:paragraph_start].rstrip())
+        previous_start = self.text.rfind("\n", 0, previous_end) + 1
+        return at_paragraph_start and found[-1].end >= previous_start
 
     def _attribution_after(self, pos: int, start: int,
                            end: int) -> tuple[Span | None, SpeakerPhrase | None]:
