@@ -447,8 +447,10 @@ def test_eval_dates_and_amounts_show_their_part(monkeypatch: pytest.MonkeyPatch,
     gold.write_text("{}\n", encoding="utf-8")
     dates = json.loads(run("eval", "dates", str(gold), "-f", "json").stdout)
     amounts = json.loads(run("eval", "amounts", str(gold), "-f", "json").stdout)
-    assert dates == {"precision": 0.75, "recall": 0.5, "f1": 0.6}
-    assert amounts == {"precision": 1.0, "recall": 0.25, "f1": 0.4}
+    assert "amounts" not in dates and "dates" not in amounts
+    assert dates["dates"] == {"precision": 0.75, "recall": 0.5, "f1": 0.6}
+    assert amounts["amounts"] == {"precision": 1.0, "recall": 0.25, "f1": 0.4}
+    assert dates["articles"] == amounts["articles"] == 2
 
 
 def test_eval_missing_gold_and_missing_module(monkeypatch: pytest.MonkeyPatch,
@@ -464,12 +466,33 @@ def test_eval_missing_gold_and_missing_module(monkeypatch: pytest.MonkeyPatch,
                                   "warta.eval.quotes is not installed yet\n")
 
 
+def test_eval_gold_that_does_not_fit_is_bad_data(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    def evaluate(gold_path: Path, texts_path: Path | None = None) -> None:
+        raise KeyError("no text for gold articles ['detik-99']")
+
+    module = ModuleType("warta.eval.quotes")
+    module.evaluate_quotes_file = evaluate  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "warta.eval.quotes", module)
+    gold = tmp_path / "quotes.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    result = run("eval", "quotes", str(gold))
+    assert result.exit_code == ExitCode.BAD_DATA == 65
+    assert result.stderr == (f"error: {gold}: KeyError: \"no text for gold articles "
+                             "['detik-99']\"\n")
+
+
 def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: list[Any] = []
 
-    def evaluate_ner(conll_path: Path, nlp: Any) -> FakeScores:
+    @dataclass
+    class NerScores:  # offers as_dict(), not to_dict()
+        def as_dict(self) -> dict[str, Any]:
+            return {"overall": {"p": 0.8, "r": 0.5, "f1": 0.6154}}
+
+    def evaluate_ner(conll_path: Path, nlp: Any) -> NerScores:
         seen.append((conll_path, nlp))
-        return FakeScores(str(conll_path), None)
+        return NerScores()
 
     module = ModuleType("warta.eval.ner")
     module.evaluate_ner = evaluate_ner  # type: ignore[attr-defined]
@@ -482,3 +505,4 @@ def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
     assert seen == [(conll, get_nlp(None))]
     assert "NER scores" in result.stdout
+    assert "0.615" in result.stdout

@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     NOT_TEXT = 4
     TOO_LARGE = 5
     CANNOT_READ = 6
+    BAD_DATA = 65
     UNAVAILABLE = 69
     INTERNAL = 70
     INTERRUPTED = 130
@@ -38,6 +39,8 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
                        "the message gives the byte offset)",
     ExitCode.TOO_LARGE: "the input is larger than --max-bytes (checked before reading it all)",
     ExitCode.CANNOT_READ: "the input file does not exist, is a directory or cannot be read",
+    ExitCode.BAD_DATA: "eval: the gold file or the texts it refers to are invalid (not JSON, "
+                       "an article missing, spans that do not fit the text)",
     ExitCode.UNAVAILABLE: "a component the command needs is not installed (e.g. an evaluation "
                           "module)",
     ExitCode.INTERNAL: "internal error: a bug in Warta (message printed, no traceback); "
@@ -106,6 +109,12 @@ class BadRecordError(WartaInputError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class BadDataError(ValueError):
+    """An evaluation's gold file or texts do not fit together."""
+
+    exit_code = ExitCode.BAD_DATA
 
 
 class UnavailableError(RuntimeError):

@@ -8,6 +8,7 @@ every failure into a one-line message and a documented exit code (see
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -25,6 +26,7 @@ from rich.text import Text
 
 from warta.errors import (
     EXIT_CODE_MEANINGS,
+    BadDataError,
     BadModelError,
     ExitCode,
     InputNotReadableError,
@@ -88,7 +90,7 @@ def _guarded(err: Console) -> Iterator[None]:
     except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException,
             click.exceptions.Abort):
         raise
-    except (WartaInputError, UnavailableError) as exc:
+    except (WartaInputError, UnavailableError, BadDataError) as exc:
         _say(err, "error", str(exc))
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
@@ -324,6 +326,27 @@ def _existing(path: str, what: str) -> Path:
     return p
 
 
+def _scores(run: Callable[[], Any], gold: str) -> dict[str, Any]:
+    """Run an evaluator and return its result as a dict.
+
+    The evaluators raise ``ValueError``/``KeyError`` when the gold does not fit
+    its texts: that is bad data (exit 65), not a bug in Warta.
+    """
+    try:
+        result = run()
+    except (ValueError, KeyError) as exc:
+        detail = " ".join(str(exc).split())
+        raise BadDataError(f"{gold}: {type(exc).__name__}: {detail}") from None
+    for method in ("to_dict", "as_dict"):
+        if callable(getattr(result, method, None)):
+            return getattr(result, method)()
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return dataclasses.asdict(result)
+    if isinstance(result, dict):
+        return result
+    raise TypeError(f"the evaluator returned a {type(result).__name__}, not scores")
+
+
 def _emit_scores(title: str, data: dict[str, Any], output_format: OutputFormat) -> None:
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -346,9 +369,9 @@ def _run_dates_amounts(part: str, gold: str, texts: str | None,
     evaluate = _evaluator("warta.eval.dates_amounts", "evaluate_file", part)
     gold_path = _existing(gold, "gold file")
     texts_path = _existing(texts, "texts path") if texts else None
-    data = evaluate(gold_path, texts_path=texts_path).to_dict()
-    if isinstance(data.get(part), dict):  # show the part asked for, when separable
-        data = data[part]
+    data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
+    other = "amounts" if part == "dates" else "dates"
+    data = {k: v for k, v in data.items() if k != other}  # the part asked for
     _emit_scores(f"{part} scores ({gold})", data, output_format)
 
 
@@ -360,8 +383,8 @@ def eval_quotes(gold: GoldArg, texts: TextsOpt = None,
         evaluate = _evaluator("warta.eval.quotes", "evaluate_quotes_file", "quotes")
         gold_path = _existing(gold, "gold file")
         texts_path = _existing(texts, "texts path") if texts else None
-        result = evaluate(gold_path, texts_path=texts_path)
-        _emit_scores(f"quote scores ({gold})", result.to_dict(), output_format)
+        data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
+        _emit_scores(f"quote scores ({gold})", data, output_format)
 
 
 @eval_app.command("dates")
@@ -396,8 +419,9 @@ def eval_ner(
         _check_model(model)
         from warta.nlp.pipeline import get_nlp
 
-        result = evaluate(conll_path, get_nlp(model))
-        _emit_scores(f"NER scores ({conll})", result.to_dict(), output_format)
+        nlp = get_nlp(model)
+        data = _scores(lambda: evaluate(conll_path, nlp), conll)
+        _emit_scores(f"NER scores ({conll})", data, output_format)
 
 
 def main() -> None:

@@ -150,22 +150,33 @@ def format_number(value: float) -> str:
 # --- evaluation scores ----------------------------------------------------------------------
 
 def render_scores(title: str, data: dict[str, Any], console: Console) -> None:
-    """Print an evaluation result of any shape: each dict whose values are
-    numbers becomes a row (named by its path); top-level numbers form the row
-    "overall"; lists are summarised by their length (the JSON view has them)."""
+    """Print an evaluation result of any shape.
+
+    Each dict of numbers becomes a row named by its path ("speaker.direct");
+    top-level numbers form the row "overall"; lists are summarised by their
+    length (the JSON view has them).  Rows with the same fields share a table,
+    so P/R/F1 rows and accuracy rows each get readable columns.
+    """
     rows: list[tuple[str, dict[str, Any]]] = []
     _collect_rows("", data, rows)
-    columns: list[str] = []
-    for _, row in rows:
-        columns.extend(k for k in row if k not in columns)
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
-    table.add_column("")
-    for name in columns:
-        table.add_column(name, justify="right")
+    groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
     for label, row in rows:
-        table.add_row(Text(label or "overall", style="bold"),
-                      *(Text(_cell(row[c])) if c in row else Text("") for c in columns))
-    console.print(table)
+        groups.setdefault(tuple(row), []).append((label or "overall", row))
+    console.print(Text(title, style="bold"))
+    for columns, members in groups.items():
+        if len(members) == 1 and len(columns) <= 2:
+            label, row = members[0]
+            for key, value in row.items():
+                name = key if label == "overall" else f"{label} {key}".strip()
+                console.print(Text.assemble((f"  {name}: ", "dim"), _cell(value)))
+            continue
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column("")
+        for name in columns:
+            table.add_column(name, justify="right")
+        for label, row in members:
+            table.add_row(Text(label, style="bold"), *(Text(_cell(row[c])) for c in columns))
+        console.print(table)
 
 
 def _collect_rows(label: str, data: dict[str, Any], rows: list[tuple[str, dict[str, Any]]]
@@ -178,7 +189,7 @@ def _collect_rows(label: str, data: dict[str, Any], rows: list[tuple[str, dict[s
         if isinstance(value, dict):
             _collect_rows(name, value, rows)
         elif isinstance(value, list) and not label:
-            rows.append((name, {"items": len(value)}))
+            rows.append((name, {"": f"{len(value)} (listed by -f json)"}))
 
 
 def _cell(value: Any) -> str:
