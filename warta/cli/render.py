@@ -170,6 +170,15 @@ def render_scores(title: str, data: dict[str, Any], console: Console) -> None:
                 name = key if label == "overall" else f"{label} {key}".strip()
                 console.print(Text.assemble((f"  {name}: ", "dim"), _cell(value)))
             continue
+        if len(members) == 1:  # one row of many fields reads better standing up
+            label, row = members[0]
+            table = Table(box=box.SIMPLE_HEAD)
+            table.add_column("")
+            table.add_column(label, justify="right")
+            for key, value in row.items():
+                table.add_row(Text(key, style="bold"), Text(_cell(value)))
+            console.print(table)
+            continue
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column("")
         for name in columns:
