@@ -346,6 +346,7 @@ def test_progress_bar_on_a_terminal_leaves_stdout_to_the_json(monkeypatch: pytes
                                                                tmp_path: Path) -> None:
     import warta.cli.main as cli
 
+    monkeypatch.setattr(cli, "_stderr_is_tty", lambda: True)
     monkeypatch.setattr(cli, "_stderr", lambda: cli.Console(file=sys.stderr, force_terminal=True,
                                                             soft_wrap=True))
     path = tmp_path / "batch.jsonl"
@@ -354,6 +355,13 @@ def test_progress_bar_on_a_terminal_leaves_stdout_to_the_json(monkeypatch: pytes
     assert result.exit_code == 1
     assert [o["id"] for o in lines_of(result.stdout)] == ["1", None]
     assert "analysing" in result.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = run("analyze", "--jsonl", "-", stdin='{"id": "1", "text": "Harga cabai naik."}\n')
+    assert result.exit_code == 0
+    assert "analysing" not in result.stderr
 
 
 def test_empty_batch_is_ok_and_quiet_silences_the_summary() -> None:

@@ -237,10 +237,18 @@ def _analyze_batch(source: str, err: Console, *, published: str | None, model: s
         raise typer.Exit(summary.exit_code)
 
 
+def _stderr_is_tty() -> bool:
+    """Whether stderr is a terminal (FORCE_COLOR and the like do not count)."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 @contextmanager
 def _progress(err: Console, total: int | None) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when stderr is a terminal; a no-op otherwise."""
-    if not err.is_terminal:
+    if not _stderr_is_tty():
         yield lambda done: None
         return
     from rich.progress import (
