@@ -42,11 +42,11 @@ _ALL_NUMBER_WORDS = (
     | {_WORDS["teen"]} | set(_WORDS["multipliers"]) | set(_SCALES) | set(_WORDS["fractions"])
     | set(_WORDS["approximate"])
 )
-NUMBER_WORD_RUN = (rf"(?:{_alternation(_ALL_NUMBER_WORDS)})"
-                   rf"(?:\s+(?:{_alternation(_ALL_NUMBER_WORDS)}))*")
+NUMBER_WORD_RUN = (rf"(?i:{_alternation(_ALL_NUMBER_WORDS)})"
+                   rf"(?:\s+(?i:{_alternation(_ALL_NUMBER_WORDS)}))*")
 """One or more number words ("dua puluh lima", "puluhan ribu"); check with :func:`read_words`."""
 
-NUMERAL = (rf"(?:{DIGITS}(?:\s*(?:{_SCALE_WORDS})\b)*|(?<![\w-])(?:{NUMBER_WORD_RUN})(?![\w-]))")
+NUMERAL = (rf"(?:{DIGITS}(?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*|(?<![\w-])(?:{NUMBER_WORD_RUN})(?![\w-]))")
 """Digits with optional scale words ("1,5 juta"), or a run of number words."""
 
 
@@ -125,7 +125,7 @@ def read_words(text: str) -> Numeral | None:
 
 def read_numeral(text: str) -> Numeral | None:
     """Read digits-plus-scale ("1,5 juta") or number words at the start of ``text``."""
-    m = re.match(rf"({DIGITS})((?:\s*(?:{_SCALE_WORDS})\b)*)", text)
+    m = re.match(rf"({DIGITS})((?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*)", text)
     if m:
         value = parse_digits(m.group(1))
         for scale in re.findall(_SCALE_WORDS, m.group(2)):
@@ -179,9 +179,10 @@ def _label_patterns() -> list[re.Pattern[str]]:
     return [
         # "UU Nomor 8 Tahun 2019", "Pasal 27 ayat (3)", "RT 21/RW 05", "No. 5"
         re.compile(rf"(?<![\w-])(?:{chain})(?:\s*[,/]?\s*(?:{chain}))*"
+                   rf"(?:\s*(?:-|hingga|sampai|s/d|dan)\s*\d+(?![\d.,]))?"
                    rf"(?:\s+[Tt]ahun\s+\d{{4}})?", re.IGNORECASE),
         # numbers glued to letters: "G20", "Covid-19", "ke-3", "H-1", "F-16", "4G"
-        re.compile(r"(?<![\w-])[A-Za-z][A-Za-z.]*-?\d+(?:[-/]\d+)*[A-Za-z]*(?![\w-])"),
+        re.compile(r"(?<![\w-])[A-Za-z][A-Za-z.]*-?(?P<label>\d+(?:[-/]\d+)*[A-Za-z]*)(?![\w-])"),
         re.compile(r"(?<![\w-])\d+[A-Za-z]+(?![\w-])"),
         # phone numbers: "0812-3456-7890", "+62 21 5551234", "(021) 5551234"
         re.compile(r"(?<![\w+])(?:\+62|\(0\d{2,3}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,5}(?!\d)"),
@@ -206,7 +207,10 @@ def label_spans(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             if _GLUED_OK.fullmatch(m.group(0)):
                 continue  # "10kg", "Rp50", "20-an": quantities written without a space
-            spans.append((m.start(), m.end()))
+            if "label" in pattern.groupindex:
+                spans.append((m.start("label"), m.end("label")))  # "triliun2": only the 2
+            else:
+                spans.append((m.start(), m.end()))
     if capitalised:
         spans.extend(_capitalised_labels(text))
     return sorted(spans)
