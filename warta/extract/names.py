@@ -55,7 +55,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found: list[NameMention] = []
     covered = [False] * len(text)
     for span in doc.names:
-        start, end = _strip_titles(doc, span.start, span.end)
+        start, end = _strip_titles(doc, span.start, span.end, span.label)
         if start < end:
             found.append(NameMention(start, end, text[start:end], span.label))
             for k in range(start, end):
@@ -96,7 +96,12 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         if _sentence_initial(doc, first, starts) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
             continue
-        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        run_start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        start, end = _strip_titles(doc, run_start, end, None)
+        role_part = text[run_start:start].strip()
+        if role_part and (is_gpe(role_part) or _is_role_anchor([role_part])) \
+                and " " not in role_part.strip():
+            found.append(NameMention(run_start, run_start + len(role_part), role_part, None))
         found.append(NameMention(start, end, text[start:end], None))
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)]
     found.sort(key=lambda m: (m.start, -m.end))
@@ -133,14 +138,34 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
     return kept
 
 
-def _strip_titles(doc: AnalysedDocument, start: int, end: int) -> tuple[int, int]:
+def _strip_titles(doc: AnalysedDocument, start: int, end: int,
+                  label: str | None = "PER") -> tuple[int, int]:
+    """Cut the role off a name: leading titles ("Kapolres AKBP"), and after a title
+    everything up to the last place or acronym ("Menteri Lingkungan Hidup Prancis
+    Agnes Pannier-Runacher" → "Agnes Pannier-Runacher")."""
     span = doc.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
     k = 0
     while k < len(span) - 1 and is_title(span[k].text):
         k += 1
+    titled = k > 0 or (span.start > 0 and is_title(doc.doc[span.start - 1].text))
+    if titled and label in ("PER", None):
+        for j in range(len(span) - 2, k - 1, -1):
+            words = [t.text for t in span[max(k, j - 2):j + 1]]
+            if _is_role_anchor(words) and all(_is_capitalised(t) for t in span[j + 1:]):
+                k = j + 1
+                break
     return span[k].idx, end
+
+
+def _is_role_anchor(words: list[str]) -> bool:
+    """A place or an acronymed body ends the role part of "<title> <body> <name>"."""
+    last = words[-1]
+    letters = [c for c in last if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True
+    return any(is_gpe(" ".join(words[i:])) for i in range(len(words)))
 
 
 def role_before(doc: AnalysedDocument, start: int) -> tuple[int, int] | None:

@@ -432,6 +432,8 @@ class _QuoteFinder:
             return None
         if phrase.casefold() in c.pronouns:
             return SpeakerPhrase(start, end, phrase, "pronoun")
+        if phrase.split()[-1] in ("ini", "itu", "tersebut"):
+            return SpeakerPhrase(start, end, phrase, "description")
         if any(w[:1].isupper() for w in phrase.split()):
             if phrase[:1].islower():
                 return SpeakerPhrase(start, end, phrase, "description")

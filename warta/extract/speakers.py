@@ -49,6 +49,13 @@ class SpeakerResolver:
     quoted: list[tuple[int, int]]  # direct-quote contents: names there are not speakers
     history: list[tuple[int, Speaker]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # named speakers the name finder missed become entities here, so that a
+        # later "ujarnya" can refer to them; add_speaker_mentions materialises them
+        self.entities = list(self.entities)
+        self._known = {e.id for e in self.entities}
+        self._speaking: set[str] = set()  # untyped names that speak are people
+
     def resolve(self, phrase: SpeakerPhrase | None, position: int) -> Speaker | None:
         if phrase is None:
             return None
@@ -83,10 +90,11 @@ class SpeakerResolver:
             start, end = run
             entity = entity_at(self.entities, start, end)
             text = self.doc.text[start:end]
-            if entity is not None and entity.type in ("PER", None):
-                return Speaker(entity.name, entity.id, start, end, text, "name")
             if entity is None:
-                return Speaker(text, None, start, end, text, "name")
+                entity = self._speaker_entity(text)
+            if entity.type in ("PER", None):
+                self._speaking.add(entity.id)
+                return Speaker(entity.name, entity.id, start, end, text, "name")
         others = self._entities_in(phrase.start, phrase.end)
         if others:  # "kata KPK", "ujar Polda Metro Jaya"
             entity, mention = max(others, key=lambda em: em[1].end - em[1].start)
@@ -97,6 +105,17 @@ class SpeakerResolver:
             return Speaker(holder.name, holder.id, phrase.start, phrase.end, phrase.text,
                            "description")
         return Speaker(phrase.text, None, phrase.start, phrase.end, phrase.text, "description")
+
+    def _speaker_entity(self, name: str) -> Entity:
+        """The speaker entity created earlier for this name (or a fuller form of
+        it), or a new one."""
+        words = set(name.casefold().split())
+        for e in self.entities:
+            if e.id not in self._known and (words <= set(e.name.casefold().split())):
+                return e
+        entity = Entity(id=f"E{len(self.entities) + 1}", name=name, type="PER")
+        self.entities.append(entity)
+        return entity
 
     def _name_run(self, phrase: SpeakerPhrase) -> tuple[int, int] | None:
         """The personal name ending a role phrase: capitalised words read back from
@@ -130,6 +149,14 @@ class SpeakerResolver:
         inside = [em for em in self._entities_in(phrase.start, phrase.end)]
         note = None
         head = phrase.text.split()[0].casefold()
+        words = phrase.text.casefold().split()
+        if words[-1] in ("ini", "itu", "tersebut") and (
+                head in load_json("pronouns")["person_nouns"] or is_title(head)):
+            # "Ketua DPP PDIP ini", "Pria itu": points back to a person
+            person = self._salient_before(position, ("PER",))
+            if person is not None:
+                return Speaker(person.name, person.id, phrase.start, phrase.end, phrase.text,
+                               "description")
         producer = self._producer_of(head, position) if len(phrase.text.split()) <= 3 else None
         if producer is not None:
             note = f"{phrase.text} — from {producer.name}"
@@ -164,7 +191,7 @@ class SpeakerResolver:
         best_sentence, best = -1, None
         subject = None
         for e in self.entities:
-            if e.type not in types:
+            if self._type_of(e.id) not in types:
                 continue
             for m in e.mentions:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
@@ -192,7 +219,10 @@ class SpeakerResolver:
         return len(lower) <= 2 and len(before) <= 6
 
     def _type_of(self, entity_id: str) -> str | None:
-        return next((e.type for e in self.entities if e.id == entity_id), None)
+        entity = next((e for e in self.entities if e.id == entity_id), None)
+        if entity is not None and entity.type is None and entity_id in self._speaking:
+            return "PER"
+        return entity.type if entity else None
 
     def _role_holder(self, words: list[str]) -> Entity | None:
         wanted = {w.casefold() for w in words}
@@ -236,36 +266,36 @@ def add_speaker_mentions(entities: list[Entity],
                          quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
     """Give entities the pronoun and title mentions that quotes resolved to them,
     and make an entity of each named speaker the name finder missed."""
-    by_id = {e.id: e for e in entities}
+    known = {e.id for e in entities}
     extra: dict[str, list[Mention]] = {}
-    new_entities: list[Entity] = []
-    out_quotes: list[Quote] = []
-    next_id = len(entities) + 1
+    created: dict[str, Entity] = {}
+    speaking: set[str] = set()
     for q in quotes:
         sp = q.speaker
-        if sp is None:
-            out_quotes.append(q)
+        if sp is None or sp.entity is None:
             continue
-        if sp.entity is None and sp.kind == "name":
-            existing = entity_at(entities + new_entities, sp.start, sp.end)
-            if existing is None:
-                existing = Entity(id=f"E{next_id}", name=sp.name, type="PER",
-                                  mentions=[Mention(sp.start, sp.end, sp.text, "name")])
-                new_entities.append(existing)
-                next_id += 1
-            sp = replace(sp, entity=existing.id, name=existing.name)
-        elif sp.entity in by_id and sp.kind == "pronoun":
-            extra.setdefault(sp.entity, []).append(Mention(sp.start, sp.end, sp.text, "pronoun"))
-        elif sp.entity in by_id and sp.kind == "description" and sp.note is None:
+        if sp.entity not in known:
+            entity = created.setdefault(sp.entity, Entity(id=sp.entity, name=sp.name,
+                                                          type="PER"))
             extra.setdefault(sp.entity, []).append(
-                Mention(sp.start, sp.end, sp.text, "description"))
-        out_quotes.append(replace(q, speaker=sp))
+                Mention(sp.start, sp.end, sp.text, "pronoun" if sp.kind == "pronoun" else "name"))
+            if len(sp.name) > len(entity.name) and sp.kind == "name":
+                created[sp.entity] = replace(entity, name=sp.name)
+        elif sp.kind == "name":
+            speaking.add(sp.entity)
+        elif sp.kind == "pronoun" or (sp.kind == "description" and sp.note is None):
+            extra.setdefault(sp.entity, []).append(Mention(sp.start, sp.end, sp.text, sp.kind))
     merged = []
-    for e in entities:
+    for e in [*entities, *created.values()]:
+        if e.type is None and e.id in speaking:
+            e = replace(e, type="PER")
         if e.id in extra:
             spans = {(m.start, m.end) for m in e.mentions}
-            added = [m for m in extra[e.id] if (m.start, m.end) not in spans]
-            added = list({(m.start, m.end): m for m in added}.values())
-            e = replace(e, mentions=sorted(e.mentions + added, key=lambda m: m.start))
+            added = {(m.start, m.end): m for m in extra[e.id] if (m.start, m.end) not in spans}
+            e = replace(e, mentions=sorted([*e.mentions, *added.values()],
+                                           key=lambda m: m.start))
+            names = [m.text for m in e.mentions if m.kind == "name"]
+            if e.id not in known and names:
+                e = replace(e, aliases=sorted({n for n in names if n != e.name}))
         merged.append(e)
-    return merged + new_entities, out_quotes
+    return merged, quotes
