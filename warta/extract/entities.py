@@ -103,14 +103,16 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         words = _key(short.name()).split()
         if len(words) > 2 or is_acronym(short.name()):
             continue
-        hosts = [c for c in clusters if c is not short and c.label == "PER"
+        hosts = [c for c in clusters if c is not short and c.label in ("PER", None)
                  and len(_key(c.name()).split()) > len(words)
                  and _contains(_key(c.name()).split(), words)]
+        if len(hosts) > 1:  # prefer the people among several candidates
+            hosts = [c for c in hosts if c.label == "PER"]
         if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 3:
-            # a clipped nickname: "Pras" for "Prasetyo Hadi"
+            # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
             hosts = [c for c in clusters if c is not short and c.label == "PER"
-                     and len(c.name().split()) > 1
-                     and any(w.startswith(words[0]) for w in _key(c.name()).split())]
+                     and any(w.startswith(words[0]) and w != words[0]
+                             for w in _key(c.name()).split())]
         if len(hosts) == 1 and (short.label in ("PER", None)
                                 or _key(hosts[0].name()).split()[-len(words):] == words):
             _merge(hosts[0], short, by_key, clusters)

@@ -55,7 +55,12 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found: list[NameMention] = []
     covered = [False] * len(text)
     for span in doc.names:
+        if not text[span.start:span.start + 1].isupper():
+            continue  # names are capitalised; a lower-case "name" is a model error
         start, end = _strip_titles(doc, span.start, span.end, span.label)
+        while end > start and " " in text[start:end] and \
+                not text[start:end].rsplit(" ", 1)[1][:1].isupper():
+            end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
         if start < end:
             found.append(NameMention(start, end, text[start:end], span.label))
             for k in range(start, end):
@@ -147,8 +152,10 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int,
     if span is None:
         return start, end
     k = 0
-    while k < len(span) - 1 and is_title(span[k].text):
+    while k < len(span) and is_title(span[k].text):
         k += 1
+    if k == len(span):
+        return end, end  # a title alone ("Jubir") names no one
     titled = k > 0 or (span.start > 0 and is_title(doc.doc[span.start - 1].text))
     if titled and label in ("PER", None):
         for j in range(len(span) - 2, k - 1, -1):

@@ -92,8 +92,9 @@ class SpeakerResolver:
             text = self.doc.text[start:end]
             if entity is None:
                 entity = self._speaker_entity(text)
-            if entity.type in ("PER", None):
-                self._speaking.add(entity.id)
+            if entity.type in ("PER", "LOC", None):  # places do not speak: a mistyped person
+                if entity.type == "LOC" or _looks_personal(entity.name, phrase.text):
+                    self._speaking.add(entity.id)
                 return Speaker(entity.name, entity.id, start, end, text, "name")
         others = self._entities_in(phrase.start, phrase.end)
         if others:  # "kata KPK", "ujar Polda Metro Jaya"
@@ -220,7 +221,7 @@ class SpeakerResolver:
 
     def _type_of(self, entity_id: str) -> str | None:
         entity = next((e for e in self.entities if e.id == entity_id), None)
-        if entity is not None and entity.type is None and entity_id in self._speaking:
+        if entity is not None and entity_id in self._speaking:
             return "PER"
         return entity.type if entity else None
 
@@ -253,6 +254,14 @@ class SpeakerResolver:
         return None
 
 
+def _looks_personal(name: str, phrase: str) -> bool:
+    """An untyped speaker is a person when a title introduces it ("kata Kapolres
+    Budi"), when it is initials ("kata S"), or a name of several words."""
+    words = phrase.split()
+    return (len(words) > len(name.split()) and is_title(words[0])) \
+        or (name.isupper() and len(name) <= 3) or len(name.split()) >= 2
+
+
 def entity_at_first(entities: list[Entity], start: int, end: int) -> Entity | None:
     best = None
     for e in entities:
@@ -281,13 +290,13 @@ def add_speaker_mentions(entities: list[Entity],
                 Mention(sp.start, sp.end, sp.text, "pronoun" if sp.kind == "pronoun" else "name"))
             if len(sp.name) > len(entity.name) and sp.kind == "name":
                 created[sp.entity] = replace(entity, name=sp.name)
-        elif sp.kind == "name":
+        elif sp.kind == "name" and _looks_personal(sp.name, sp.text):
             speaking.add(sp.entity)
         elif sp.kind == "pronoun" or (sp.kind == "description" and sp.note is None):
             extra.setdefault(sp.entity, []).append(Mention(sp.start, sp.end, sp.text, sp.kind))
     merged = []
     for e in [*entities, *created.values()]:
-        if e.type is None and e.id in speaking:
+        if e.type in (None, "LOC") and e.id in speaking:
             e = replace(e, type="PER")
         if e.id in extra:
             spans = {(m.start, m.end) for m in e.mentions}
