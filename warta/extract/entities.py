@@ -106,6 +106,11 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         hosts = [c for c in clusters if c is not short and c.label in ("PER", None)
                  and len(_key(c.name()).split()) > len(words)
                  and _contains(_key(c.name()).split(), words)]
+        if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 5:
+            # a misspelt short name: "Nanato" for "Nonato Da Purificacao Sarmento"
+            hosts = [c for c in clusters if c is not short and c.label == "PER"
+                     and len(c.name().split()) > 1
+                     and any(_one_edit_apart(w, words[0]) for w in _key(c.name()).split())]
         if len(hosts) > 1:  # prefer the people among several candidates
             hosts = [c for c in hosts if c.label == "PER"]
         if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 3:
@@ -137,6 +142,16 @@ def _initials(name: str) -> str:
     connectors = set(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
     words = [w for w in name.split() if w.casefold() not in connectors]
     return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Same length and one letter different, or one letter inserted or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
