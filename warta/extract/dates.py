@@ -10,8 +10,9 @@ How it works
    "7 Oktober 2023" beats "Oktober 2023" and a blocker beats the year inside it.
 3. *Resolve*, in text order, against an anchor: the publication time, or, for
    an expression inside a quotation, the dateline of its paragraph
-   ("..., kata Budi, Senin (5/5/2025)." — Detik dates each statement this way).  Without a publication time relative
-   expressions keep their span but get ``value=None``.
+   ("..., kata Budi, Senin (5/5/2025)." — Detik dates each statement this way).
+   Without a publication time relative expressions keep their span but get
+   ``value=None``.
 
 Conventions (they are the spec the tests check)
 -----------------------------------------------
@@ -51,6 +52,7 @@ from functools import cache
 from warta.extract.numbers import (
     DIGITS,
     NUMBER_WORD_RUN,
+    age_before,
     label_spans,
     qualifier_before,
     read_numeral,
@@ -90,8 +92,6 @@ _UNIT_WORDS = _alt(list(_TIME["units"]))
 _HEAD_DAY = _alt(_REL["head_words"]["day"])
 _MODIFIER = _alt(_REL["modifiers"])
 _QUAL_NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD_RUN})"
-_AGE_CUES: list[str] = load_json("units")["age_cues"]
-_QUALIFIER_WORDS = _alt(list(load_json("qualifiers")["before"]))
 
 
 @dataclass
@@ -351,9 +351,9 @@ def _relative(text: str) -> Iterator[_Cand]:
             continue  # "beberapa minggu mendatang", "dua tahun lalu": handled with the number
         end = m.end() if unit == "day" and phrase in ("kemarin", "besok", "lusa") else \
             m.end("phrase")
-        if phrase.endswith("minggu") or phrase.startswith("minggu"):
-            if m.group("phrase")[0] == "M" and re.match(r"\s*\(", text[m.end("phrase"):]):
-                continue  # "Minggu ini (4/5)": Sunday
+        if "minggu" in phrase and m.group("phrase")[0] == "M" \
+                and re.match(r"\s*\(", text[m.end("phrase"):]):
+            continue  # "Minggu ini (4/5)": Sunday
         yield _Cand(m.start(), end, "date", "relative", {"unit": unit, "offset": offset},
                     granularity=unit)
     prev = _alt(list(_REL["previous_mention"]))
@@ -421,7 +421,7 @@ def _durations(text: str) -> Iterator[_Cand]:
     for m in re.finditer(pattern, text):
         if _word_before(text, m.start()).lower() in set_words:
             continue  # "per 3 bulan", "setiap tahun": a frequency
-        if _age_before(text, m.start()):
+        if age_before(text, m.start()):
             continue  # "berusia 47 tahun" is an age: an amount
         value: str | None
         if m.group("nums"):
@@ -440,13 +440,6 @@ def _durations(text: str) -> Iterator[_Cand]:
             qualifier = "more-than"
         yield _Cand(start, m.end(), "duration", "duration", {"value": value}, qualifier,
                     granularity="duration")
-
-
-def _age_before(text: str, pos: int) -> bool:
-    """True after "usia", "berusia" ... (optionally with a qualifier): an age follows."""
-    window = text[max(0, pos - 40):pos]
-    return bool(re.search(rf"(?<![\w-])(?i:{_alt(_AGE_CUES)})\s+(?:(?i:{_QUALIFIER_WORDS})\s+)?$",
-                          window))
 
 
 def _period(phrase: str) -> str | None:

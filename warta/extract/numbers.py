@@ -46,7 +46,8 @@ NUMBER_WORD_RUN = (rf"(?i:{_alternation(_ALL_NUMBER_WORDS)})"
                    rf"(?:\s+(?i:{_alternation(_ALL_NUMBER_WORDS)}))*")
 """One or more number words ("dua puluh lima", "puluhan ribu"); check with :func:`read_words`."""
 
-NUMERAL = (rf"(?:{DIGITS}(?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*|(?<![\w-])(?:{NUMBER_WORD_RUN})(?![\w-]))")
+NUMERAL = (rf"(?:{DIGITS}(?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*"
+           rf"|(?<![\w-])(?:{NUMBER_WORD_RUN})(?![\w-]))")
 """Digits with optional scale words ("1,5 juta"), or a run of number words."""
 
 
@@ -166,6 +167,20 @@ def qualifier_before(text: str, pos: int) -> tuple[int, Qualifier] | None:
 def qualifier_after(word: str) -> Qualifier | None:
     """A qualifier written after the number ("200 lebih")."""
     return _QUALIFIERS["after"].get(word.lower())
+
+
+@cache
+def _age_re() -> re.Pattern[str]:
+    cues = _alternation(_UNITS["age_cues"])
+    qualifiers = _alternation(list(_QUALIFIER_BEFORE))
+    return re.compile(rf"(?<![\w-])(?i:{cues})\s+(?:(?i:{qualifiers})\s+)?"
+                      rf"(?:\d+\s*(?:-|–|hingga|sampai)\s*)?$")
+
+
+def age_before(text: str, pos: int) -> bool:
+    """True when a number at ``pos`` is an age ("berusia 47 tahun", "usia 28-43 tahun"):
+    then "<n> tahun" is an amount in years, not a duration."""
+    return bool(_age_re().search(text, max(0, pos - 50), pos))
 
 
 # --- numbers that are labels ------------------------------------------------
