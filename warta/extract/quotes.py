@@ -57,6 +57,7 @@ class _Cues:
     stops: frozenset[str]
     connectors: frozenset[str]
     title_introducers: frozenset[str]
+    object_verbs: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -80,6 +81,7 @@ def _cues() -> _Cues:
         stops=frozenset(c["speaker_stops"]),
         connectors=frozenset(load_json("name_words")["connectors"]),
         title_introducers=frozenset(c["title_introducers"]),
+        object_verbs=frozenset(c["object_verbs"]),
     )
 
 
@@ -278,7 +280,7 @@ class _QuoteFinder:
             if self._inside_quote(vs):
                 continue
             tail = body[v.end():]
-            b = re.match(r"((?:\s+[^\s“”\"]+){0,6}?)\s+bahwa\s+", tail)
+            b = re.match(r"((?:\s+[^\s“”\"]+){0,6}?)\s+(?:bahwa|agar|supaya)\s+", tail)
             comma = re.match(r"((?:\s+[^\s“”\",.]+){0,6}?)\s*[,:]\s+(?=[^\s“”\"‘'])", tail)
             subject = self._subject_before(vs, s)
             if b and "." not in b.group(1) and "," not in b.group(1).strip(", "):
@@ -286,6 +288,7 @@ class _QuoteFinder:
             elif comma:
                 content_start = s + v.end() + comma.end()
             elif subject is not None and subject.kind != "description" and \
+                    v.group(0) not in self.cues.object_verbs and \
                     re.match(r"\s+[a-z]", tail) and len(tail.split()) >= 3:
                 content_start = s + v.end() + len(tail) - len(tail.lstrip())
             else:
