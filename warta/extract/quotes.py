@@ -285,11 +285,11 @@ class _QuoteFinder:
             subject = self._subject_before(vs, s)
             if b and "." not in b.group(1) and "," not in b.group(1).strip(", "):
                 content_start = s + v.end() + b.end()
-            elif comma:
+            elif comma and self._is_adjunct(comma.group(1)):  # "mengatakan kepada wartawan, …"
                 content_start = s + v.end() + comma.end()
             elif subject is not None and subject.kind != "description" and \
                     v.group(0) not in self.cues.object_verbs and \
-                    re.match(r"\s+[a-z]", tail) and len(tail.split()) >= 3:
+                    re.match(r"\s+\w", tail) and len(tail.split()) >= 3:
                 content_start = s + v.end() + len(tail) - len(tail.lstrip())
             else:
                 continue
@@ -298,6 +298,12 @@ class _QuoteFinder:
             if cand is not None:
                 return cand
         return None
+
+    def _is_adjunct(self, words: str) -> bool:
+        """Nothing, or a phrase like "kepada wartawan" / "Senin (20/10/2025)" /
+        "di Jakarta" between a reporting verb and its comma."""
+        first = words.split()[0].casefold() if words.split() else ""
+        return not first or first in self.cues.stops
 
     def _according_to(self, s: int, e: int) -> _Candidate | None:
         """"Menurut X, Y", "Kata X, Y", and "Y, menurut X, Y" (the whole sentence)."""
