@@ -1,0 +1,350 @@
+"""Universal Dependencies training: CoNLL-U → spaCy ``DocBin`` and ``train_ud``.
+
+The UD components (morphologizer for UPOS + features, trainable lemmatizer,
+dependency parser) share one CNN ``tok2vec_ud`` of their own, so they can be
+sourced into the NER pipeline with ``nlp.add_pipe(name, source=ud_nlp)``
+without touching the NER's ``tok2vec``.
+
+Training and evaluation use *syntactic words*: since UD v2.9 the Indonesian
+treebanks split the clitics ``-nya -lah -kah -pun -ku -mu`` off as words of
+their own ("katanya" → "kata" + "nya"). The clitic special cases written into
+the pipeline's tokenizer (:func:`clitic_special_cases`) make the tokenizer split
+the same way at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "configs" / "ud.cfg"
+MODEL_NAME = "warta_ud"
+
+# Paths below the shared data directory.
+CSUI_TRAIN = "ud/csui/id_csui-ud-train.conllu"
+CSUI_TEST = "ud/csui/id_csui-ud-test.conllu"
+GSD_DEV = "ud/gsd/id_gsd-ud-dev.conllu"
+GSD_TEST = "ud/gsd/id_gsd-ud-test.conllu"
+PUD_TEST = "ud/pud/id_pud-ud-test.conllu"
+TEST_FILES = (CSUI_TEST, GSD_TEST)  # reported; never trained on
+
+# Recipe of the delivered model (docs/MODELS.md, "Tagger, lemmatizer and parser").
+USE_GSD_DEV = True
+USE_PUD = True
+DEV_SENTENCES = 96  # held-out tail slice of CSUI train, for model selection only
+SENTS_PER_DOC = 4  # several sentences per training Doc: the parser learns boundaries
+SMOKE_SENTENCES = 200
+
+CLITICS: tuple[str, ...] = ("nya", "lah", "kah", "pun", "ku", "mu")
+
+
+@dataclass(frozen=True, slots=True)
+class UdWord:
+    """One syntactic word of a CoNLL-U sentence (``head`` is 1-based, 0 = root)."""
+
+    form: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    space_after: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UdSentence:
+    sent_id: str
+    text: str
+    words: tuple[UdWord, ...]
+    # Multiword tokens as (first word index, last word index, surface form), 0-based.
+    mwts: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+
+    @property
+    def normal_form(self) -> str:
+        """Lowercased text without non-word characters: the key for overlap checks."""
+        return re.sub(r"\W", "", (self.text or "".join(w.form for w in self.words)).lower())
+
+
+def _space_after(misc: str) -> bool:
+    return "SpaceAfter=No" not in misc.split("|")
+
+
+def read_conllu(path: Path | str) -> list[UdSentence]:
+    """Parse a CoNLL-U file; empty nodes (``1.1``) are skipped."""
+    sentences: list[UdSentence] = []
+    sent_id, text = "", ""
+    words: list[UdWord] = []
+    mwts: list[tuple[int, int, str]] = []
+    mwt_space: dict[int, bool] = {}  # last word index of a MWT -> SpaceAfter of the MWT
+
+    def flush() -> None:
+        nonlocal sent_id, text, words, mwts, mwt_space
+        if words:
+            fixed = [
+                UdWord(w.form, w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel,
+                       mwt_space.get(i, w.space_after))
+                for i, w in enumerate(words)
+            ]
+            sentences.append(UdSentence(sent_id, text, tuple(fixed), tuple(mwts)))
+        sent_id, text, words, mwts, mwt_space = "", "", [], [], {}
+
+    with open(path, encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\n")
+            if not line:
+                flush()
+                continue
+            if line.startswith("#"):
+                if line.startswith("# sent_id = "):
+                    sent_id = line[len("# sent_id = "):].strip()
+                elif line.startswith("# text = "):
+                    text = line[len("# text = "):]
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10 or "." in cols[0]:
+                continue
+            if "-" in cols[0]:
+                first, last = (int(x) for x in cols[0].split("-"))
+                mwts.append((first - 1, last - 1, cols[1]))
+                # Words inside a MWT carry no SpaceAfter; the MWT line does.
+                for i in range(first - 1, last - 1):
+                    mwt_space[i] = False
+                mwt_space[last - 1] = _space_after(cols[9])
+                continue
+            words.append(UdWord(
+                form=cols[1], lemma=cols[2], upos=cols[3], xpos=cols[4],
+                feats="" if cols[5] == "_" else cols[5],
+                head=int(cols[6]) if cols[6].isdigit() else 0, deprel=cols[7],
+                space_after=_space_after(cols[9]),
+            ))
+    flush()
+    return sentences
+
+
+def sentences_to_doc(vocab: Vocab, sentences: Sequence[UdSentence]) -> Doc:
+    """One ``Doc`` over the gold syntactic words of ``sentences`` with all UD annotation."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos: list[str] = []
+    tags: list[str] = []
+    morphs: list[str] = []
+    lemmas: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    starts: list[bool] = []
+    for sent in sentences:
+        offset = len(words)
+        for i, w in enumerate(sent.words):
+            words.append(w.form)
+            spaces.append(w.space_after)
+            pos.append(w.upos if w.upos != "_" else "")
+            tags.append(w.xpos if w.xpos != "_" else "")
+            morphs.append(w.feats)
+            lemmas.append(w.lemma)
+            heads.append(offset + (w.head - 1 if w.head else i))
+            deps.append("ROOT" if w.deprel == "root" else w.deprel)
+            starts.append(i == 0)
+    if spaces:
+        spaces[-1] = False
+    return Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, morphs=morphs,
+               lemmas=lemmas, heads=heads, deps=deps, sent_starts=starts)
+
+
+def _chunks(items: Sequence[UdSentence], size: int) -> Iterator[Sequence[UdSentence]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+@dataclass(slots=True)
+class UdCorpusReport:
+    counts: dict[str, int] = field(default_factory=dict)  # source -> sentences used
+    dropped: dict[str, int] = field(default_factory=dict)  # source -> overlaps dropped
+    dev: int = 0
+
+
+def build_ud_corpora(data_dir: Path | str, out_dir: Path | str, *, use_gsd_dev: bool = USE_GSD_DEV,
+                     use_pud: bool = USE_PUD, dev_sentences: int = DEV_SENTENCES,
+                     max_sentences: int | None = None, sents_per_doc: int = SENTS_PER_DOC,
+                     seed: int = 0) -> UdCorpusReport:
+    """Write ``train.spacy`` and ``dev.spacy`` under ``out_dir``.
+
+    Dev is the last ``dev_sentences`` of CSUI train. Training sentences whose
+    normal form equals a test sentence (CSUI test, GSD test, and PUD when it is
+    not trained on) are dropped, so reported test scores stay clean.
+    """
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    held_out = set(TEST_FILES) | (set() if use_pud else {PUD_TEST})
+    forbidden = {s.normal_form for rel in held_out if (data_dir / rel).exists()
+                 for s in read_conllu(data_dir / rel)}
+    report = UdCorpusReport()
+    csui = read_conllu(data_dir / CSUI_TRAIN)
+    dev = csui[len(csui) - dev_sentences:] if dev_sentences else []
+    sources: list[tuple[str, list[UdSentence]]] = [("csui-train", csui[:len(csui) - len(dev)])]
+    if use_gsd_dev:
+        sources.append(("gsd-dev", read_conllu(data_dir / GSD_DEV)))
+    if use_pud:
+        sources.append(("pud-test", read_conllu(data_dir / PUD_TEST)))
+    vocab = Vocab()
+    train_docs: list[Doc] = []
+    for name, sents in sources:
+        kept = [s for s in sents if s.normal_form not in forbidden]
+        report.dropped[name] = len(sents) - len(kept)
+        if max_sentences is not None:
+            kept = kept[:max_sentences]
+        report.counts[name] = len(kept)
+        train_docs.extend(sentences_to_doc(vocab, chunk) for chunk in _chunks(kept, sents_per_doc))
+    random.Random(seed).shuffle(train_docs)
+    if max_sentences is not None:
+        dev = dev[:max(10, max_sentences // 5)]
+    report.dev = len(dev)
+    DocBin(docs=train_docs, store_user_data=False).to_disk(out_dir / "train.spacy")
+    dev_docs = [sentences_to_doc(vocab, [s]) for s in dev]
+    DocBin(docs=dev_docs, store_user_data=False).to_disk(out_dir / "dev.spacy")
+    return report
+
+
+# ---------------------------------------------------------------------------
+# Clitics at run time: tokenizer special cases
+# ---------------------------------------------------------------------------
+
+
+def mwt_forms(sentences: Iterable[UdSentence]) -> tuple[Counter[str], Counter[str]]:
+    """Lowercased surface forms seen split (MWT) and seen whole, ending in a clitic."""
+    split: Counter[str] = Counter()
+    whole: Counter[str] = Counter()
+    for sent in sentences:
+        inside: set[int] = set()
+        for first, last, form in sent.mwts:
+            inside.update(range(first, last + 1))
+            split[form.lower()] += 1
+        for i, w in enumerate(sent.words):
+            low = w.form.lower()
+            if i not in inside and low.endswith(CLITICS) and len(low) > 3:
+                whole[low] += 1
+    return split, whole
+
+
+def split_clitic(form: str) -> tuple[str, str] | None:
+    """``("kata", "nya")`` for "katanya": the surface split into host and clitic."""
+    low = form.lower()
+    for clitic in CLITICS:
+        if low.endswith(clitic) and len(low) > len(clitic) + 1:
+            host = form[:-len(clitic)]
+            if host[-1].isalpha() or host.endswith("-"):
+                return host, form[-len(clitic):]
+    return None
+
+
+def clitic_special_cases(forms: Iterable[str]) -> dict[str, list[dict[int, str]]]:
+    """Tokenizer special cases splitting each form (lower, Capitalised, UPPER)."""
+    cases: dict[str, list[dict[int, str]]] = {}
+    for form in forms:
+        for variant in {form, form.capitalize(), form.upper()}:
+            parts = split_clitic(variant)
+            if parts:
+                cases[variant] = [{ORTH: parts[0]}, {ORTH: parts[1]}]
+    return cases
+
+
+def add_clitic_special_cases(nlp: spacy.Language, forms: Iterable[str]) -> int:
+    """Teach ``nlp.tokenizer`` to split the clitics of ``forms``; returns cases added."""
+    cases = clitic_special_cases(forms)
+    for text, tokens in cases.items():
+        nlp.tokenizer.add_special_case(text, tokens)
+    return len(cases)
+
+
+def copy_clitic_special_cases(source: spacy.Language, target: spacy.Language) -> int:
+    """Copy the clitic splits of a UD pipeline's tokenizer into another pipeline."""
+    added = 0
+    for text, tokens in source.tokenizer.rules.items():
+        if len(tokens) == 2 and split_clitic(text) == (tokens[0][ORTH], tokens[1][ORTH]):
+            target.tokenizer.add_special_case(text, tokens)
+            added += 1
+    return added
+
+
+# ---------------------------------------------------------------------------
+# Training entry
+# ---------------------------------------------------------------------------
+
+
+def _pin_threads() -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
+def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
+             max_epochs: int | None = None, seed: int = 0, config: Path | str | None = None,
+             use_pud: bool = USE_PUD, clitic_forms: Iterable[str] | None = None,
+             overrides: dict[str, object] | None = None) -> Path:
+    """Train the UD pipeline into ``output_dir`` and return it.
+
+    Smoke mode (``max_sentences`` ≤ 2000): a few hundred sentences per source and
+    frequent evaluation, for tests. ``clitic_forms`` are written into the
+    tokenizer as special cases; by default the MWT forms of the training files.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    _pin_threads()
+    output_dir, data_dir = Path(output_dir), Path(data_dir)
+    config_path = Path(config) if config else CONFIG
+    smoke = max_sentences is not None and max_sentences <= 2000
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="warta-ud-") as tmp:
+        work = Path(tmp)
+        report = build_ud_corpora(data_dir, work, use_pud=use_pud, max_sentences=max_sentences,
+                                  seed=seed)
+        opts: dict[str, object] = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+        }
+        if max_epochs is not None:
+            opts["training.max_epochs"] = max_epochs
+        if smoke:
+            opts["training.eval_frequency"] = 50
+        opts.update(overrides or {})
+        spacy_train(config_path, work / "out", use_gpu=-1, overrides=opts)
+        best = work / "out" / "model-best"
+        nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
+        if clitic_forms is None:
+            train_sents = read_conllu(data_dir / CSUI_TRAIN) + read_conllu(data_dir / GSD_DEV)
+            if use_pud:
+                train_sents += read_conllu(data_dir / PUD_TEST)
+            clitic_forms = list(mwt_forms(train_sents)[0])
+        n_cases = add_clitic_special_cases(nlp, clitic_forms)
+        nlp.meta.update({
+            "name": MODEL_NAME,
+            "version": "0.1.0",
+            "description": "Warta Indonesian UPOS/features, lemmas and dependencies (UD v2 "
+                           "conventions, clitics split); see docs/MODELS.md",
+            "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI, GSD, PUD)",
+            "sources": [{"name": k, "sentences": v} for k, v in report.counts.items()],
+            "warta": {"seed": seed, "train_seconds": round(time.time() - started),
+                      "smoke": smoke, "clitic_special_cases": n_cases},
+        })
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        nlp.to_disk(output_dir)
+    (output_dir / "training.json").write_text(
+        json.dumps({"counts": report.counts, "dropped": report.dropped, "dev": report.dev},
+                   indent=2) + "\n", encoding="utf-8")
+    return output_dir
