@@ -4,8 +4,9 @@ Gold and predictions share one format, one record per article::
 
     {"id": "detik-43", "entities": [
       {"name": "Purbaya Yudhi Sadewa", "type": "PER",
-       "mentions": [{"start": 1320, "end": 1340, "text": "Purbaya Yudhi Sadewa"},
-                    {"start": 1430, "end": 1437, "text": "Purbaya"}]}]}
+       "mentions": [{"start": 1567, "end": 1587, "text": "Purbaya Yudhi Sadewa"},
+                    {"start": 1705, "end": 1712, "text": "Purbaya"},
+                    {"start": 2105, "end": 2112, "text": "Purbaya"}]}]}
 
 Predicted mentions may carry ``kind`` (``name``/``alias``/``acronym``/``pronoun``/
 ``description``, as in :class:`warta.schema.Mention`); only named kinds are
