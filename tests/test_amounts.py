@@ -63,6 +63,8 @@ def test_seed_article():
     ("setengah harga", 0.5, "harga"),
     ("5 juta dolar AS", 5_000_000, "dolar AS"),
     ("25 basis poin", 25, "basis poin"),
+    ("Rp 17 Ribu", 17_000, "Rp"),
+    ("3 kilo", 3, "kilo"),  # "3 kilo emas": a measure word ends the unit
 ])
 def test_values_and_units(phrase, value, unit):
     text = f"Menurut data itu, {phrase} tercatat pekan ini."
@@ -175,6 +177,7 @@ def test_collective_ordinal_words_count():
     "Seorang pria membawa sebuah video.",
     "Proyek itu berjalan 3 bulan, bahkan bertahun-tahun.",
     "Kopral Dua Budi tiba dengan kendaraan roda dua.",
+    "Data diperbarui setiap tiga bulan sekali di hotel bintang empat.",
 ])
 def test_not_amounts(text):
     assert amounts(text) == []

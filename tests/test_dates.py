@@ -104,8 +104,20 @@ def test_day_and_month_take_the_publication_year():
 
 
 def test_day_and_month_far_ahead_of_publication_belong_to_the_previous_year():
-    assert one("Kontrak diteken 7 Desember.", "7 Desember").value == "2022-12-07"
-    assert one("Sidang dijadwalkan 10 November.", "10 November").value == "2023-11-10"
+    # up to three months ahead is a coming event; further ahead it was last year
+    assert one("Sidang dijadwalkan 7 Desember.", "7 Desember").value == "2023-12-07"
+    assert one("Kontrak diteken 7 Desember.", "7 Desember", datetime(2024, 1, 10)).value \
+        == "2023-12-07"
+    assert one("Kontrak diteken 15 Juni.", "15 Juni", datetime(2023, 2, 1)).value == "2022-06-15"
+    assert one("Harga naik sejak Desember.", "Desember", datetime(2025, 2, 1)).value == "2024-12"
+    assert one("Target rampung Desember.", "Desember", datetime(2025, 7, 1)).value == "2025-12"
+
+
+def test_day_of_month_alone():
+    text = "Data dirilis pada tanggal 15, sedangkan gaji dibayar setiap tanggal 28."
+    pub = datetime(2025, 5, 20)
+    assert one(text, "tanggal 15", pub).value == "2025-05-15"
+    assert one(text, "tanggal 28", pub).value == "XXXX-XX-28"
 
 
 def test_full_dates_months_and_years():
@@ -216,6 +228,8 @@ def test_clock_time_without_a_day():
     fact = one("Pintu dibuka pukul 09.00 WIB.", "pukul 09.00 WIB")
     assert (fact.value, fact.kind) == ("T09:00", "time")
     assert one("Ia pulang pukul 8 malam.", "pukul 8 malam").value == "T20:00"
+    fact = one("Kejadiannya tadi malam, sekitar jam 22.00 WIB.", "sekitar jam 22.00 WIB")
+    assert (fact.value, fact.qualifier) == ("2023-10-23T22:00", "about")
 
 
 def test_qualified_clock_time_and_time_range():
@@ -246,6 +260,23 @@ def test_durations(phrase, value):
     fact = one(text, phrase)
     assert (fact.start, fact.value, fact.granularity, fact.kind) == (27, value, "duration",
                                                                      "duration")
+
+
+def test_duration_range_gives_two_items():
+    text = "Proyek ini kami targetkan selesai dalam waktu satu hingga dua tahun."
+    got = [(d.text, d.value, d.kind) for d in dates(text)]
+    assert got == [("satu", "P1Y", "duration"), ("dua tahun", "P2Y", "duration")]
+
+
+def test_frequencies_are_not_dates():
+    assert dates("Kompensasi dibayar setiap tiga bulan sekali, per hari, tiap awal bulan.") == []
+    assert one("Lifting per hari ini mencapai target.", "hari ini").value == "2023-10-24"
+
+
+def test_trailing_lalu_after_an_explicit_date_is_left_out():
+    text = "Kejadian itu terjadi pada Senin (11/8/2025) lalu di Bogor."
+    got = [(d.text, d.value) for d in dates(text, datetime(2025, 8, 20))]
+    assert got == [("Senin (11/8/2025)", "2025-08-11")]
 
 
 def test_qualified_and_numberless_durations():

@@ -69,7 +69,7 @@ _MEASURES = frozenset(_UNITS["measure_words"])
 _MEASURE_SUFFIXES = frozenset(_UNITS["measure_suffixes"])
 _ADJECTIVES = frozenset(_UNITS["adjectives"])
 _DATE_WORDS = frozenset([*_DAYS["weekdays"], *_MONTHS["names"]])
-_RANGE = re.compile(r"\s*(?:-|–|hingga|sampai|s/d|s\.d\.?|plus minus|±)\s*")
+_RANGE = re.compile(r"\s*(?:-|–|hingga|sampai(?: dengan)?|s/d|s\.d\.?|plus minus|±)\s*")
 
 
 def _alt(words: list[str]) -> str:
@@ -217,8 +217,8 @@ def _unit_phrase(text: str, pos: int, blocked: list[tuple[int, int]],
             end = m.end(1)
             break  # "meter persegi"
         if lower in _STOP or lower in _DATE_WORDS or lower in _ADJECTIVES \
-                or _looks_like_verb(lower):
-            break
+                or _looks_like_verb(lower) or words and lower.endswith("nya"):
+            break  # "-nya" closes a noun phrase: "2 kabupaten jumlahnya"
         capitalised = word[0].isupper()
         if words and words[0][0].isupper():  # title case: "Keluarga Penerima Manfaat"
             if not capitalised or len(words) >= _UNITS["max_unit_words"]:

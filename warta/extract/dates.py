@@ -30,9 +30,11 @@ Conventions (they are the spec the tests check)
   a Tuesday article is yesterday); "Senin lalu" is strictly before, "Senin
   depan"/"mendatang" (or "akan" before it) the next one.
 * A day or month without a year takes the anchor's year, or the year before
-  when that would put it more than a month (day) / two months (month) after
-  the anchor.  In a range ("19 dan 20 Agustus 2025", "September-Oktober 2025")
-  the first part takes the missing month/year from the second.
+  when that would put it more than three months (day) / six months (month)
+  after the anchor: news announces coming events, and a date of the
+  past year usually carries its year.  In a range ("19 dan 20 Agustus 2025",
+  "September-Oktober 2025") the first part takes the missing month/year from
+  the second.
 * A bare four-digit number 1900-2100 is a year unless a quantity word or a
   currency is attached to it; in a name ("APBN 2025") it is still a year.
 * Durations: "<number> <unit>" ("3 bulan" -> P3M), one-unit words
@@ -68,6 +70,10 @@ _TIME = load_json("time_units")
 
 _MONTH_NUMBER: dict[str, int] = {**_MONTHS["abbreviations"], **_MONTHS["names"]}
 _WEEKDAY_NUMBER: dict[str, int] = _DAYS["weekdays"]
+# A day or month written without a year may lie this many days after the anchor
+# (news announces coming events); further ahead it is read as last year's.
+_DAYS_AHEAD = 92
+_MONTHS_AHEAD = 183
 _CONNECTOR = r"(?:-|–|/|,|dan|atau|hingga|sampai|s/d|s\.d\.?|ke)"
 
 
@@ -113,8 +119,20 @@ class _Cand:
 
 def extract_dates(doc: AnalysedDocument) -> list[DateFact]:
     """Every date, clock time and duration in the document, in text order."""
-    quotes = [(q.open, q.close if q.close is not None else q.end) for q in doc.quote_pairs]
-    return find_dates(doc.norm, doc.published, doc.sentences, quotes, original=doc.text)
+    return find_dates(doc.norm, doc.published, doc.sentences, _quote_spans(doc),
+                      original=doc.text)
+
+
+def _found(text: str, published: datetime | None, sentences: Sequence[Sentence] | None,
+           quotes: Sequence[tuple[int, int]]) -> list[_Cand]:
+    """Chosen and resolved candidates, blockers included."""
+    chosen = _choose(list(_candidates(text)))
+    _resolve(chosen, text, published, sentences, quotes)
+    return chosen
+
+
+def _quote_spans(doc: AnalysedDocument) -> list[tuple[int, int]]:
+    return [(q.open, q.close if q.close is not None else q.end) for q in doc.quote_pairs]
 
 
 def find_dates(text: str, published: datetime | None,
@@ -127,8 +145,7 @@ def find_dates(text: str, published: datetime | None,
     inside one is resolved against the dateline of its paragraph, the day the
     words were said, rather than the publication date.
     """
-    chosen = _choose(list(_candidates(text)))
-    _resolve(chosen, text, published, sentences, quotes)
+    chosen = _found(text, published, sentences, quotes)
     source = original if original is not None else text
     return [DateFact(c.start, c.end, source[c.start:c.end], c.value, c.granularity,
                      _kind(c.kind), c.qualifier)
@@ -154,6 +171,7 @@ def _candidates(text: str) -> Iterator[_Cand]:
     yield from _relative(text)
     yield from _numbered_relative(text)
     yield from _durations(text)
+    yield from _duration_range_starts(text)
     yield from _times(text)
 
 
@@ -201,6 +219,8 @@ def _weekday_dates(text: str) -> Iterator[_Cand]:
         end = m.end()
         if m.group("explicit"):
             end = m.end("part2") if m.group("part2") else m.end("explicit")
+            if m.group("dir"):  # "Senin (11/8/2025) lalu": the word adds nothing
+                yield _Cand(m.start("dir"), m.end("dir"), "block", "block")
             dateline = m.group("explicit").startswith("(")
             yield _Cand(m.start(), end, "date", "ymd",
                         {**_explicit_date(m.group("explicit")), "dateline": dateline})
@@ -236,6 +256,17 @@ def _text_dates(text: str) -> Iterator[_Cand]:
     for m in re.finditer(lead, text):
         yield _Cand(m.start(), m.end(1), "date", "ymd",
                     {"day": int(m.group(1)), "month": None, "year": None, "partner": True})
+    alone = rf"(?<![\w-])(?:{_HEAD_DAY})\s+({_DAY})(?![\d/]|[.,-]\d|\s*(?:-|–|dan|hingga)\s*\d)"
+    for m in re.finditer(alone, text, re.IGNORECASE):
+        if re.match(rf"\s+{_MONTH}", text[m.end():m.end() + 15]):
+            continue
+        # "tanggal 15": a day of the anchor's month; "setiap tanggal 15",
+        # "tanggal 28 bulan berjalan": that day of any month
+        generic = _word_before(text, m.start()).lower() in _TIME["set_words"] or \
+            bool(re.match(r"\s+(?:bulan berjalan|setiap bulan|tiap bulan)\b", text[m.end():]))
+        yield _Cand(m.start(), m.end(), "date", "ymd",
+                    {"day": int(m.group(1)), "month": None, "year": None,
+                     "same_month": not generic, "generic": generic})
 
 
 def _month_dates(text: str) -> Iterator[_Cand]:
@@ -349,6 +380,10 @@ def _relative(text: str) -> Iterator[_Cand]:
         unit, offset = fixed[phrase]
         if not m.group("mod") and _number_before(text, m.start()):
             continue  # "beberapa minggu mendatang", "dua tahun lalu": handled with the number
+        deictic = re.search(r"\b(?:ini|lalu|depan|kemarin|mendatang)$", phrase)
+        if not deictic and _word_before(text, m.start()).lower() in _TIME["set_words"]:
+            yield _Cand(m.start(), m.end(), "block", "block")
+            continue  # "setiap awal bulan" recurs; "per hari ini" is a date
         end = m.end() if unit == "day" and phrase in ("kemarin", "besok", "lusa") else \
             m.end("phrase")
         if "minggu" in phrase and m.group("phrase")[0] == "M" \
@@ -420,7 +455,9 @@ def _durations(text: str) -> Iterator[_Cand]:
     set_words = _TIME["set_words"]
     for m in re.finditer(pattern, text):
         if _word_before(text, m.start()).lower() in set_words:
-            continue  # "per 3 bulan", "setiap tahun": a frequency
+            # "per 3 bulan", "setiap 5 tahun": a frequency, neither date nor amount
+            yield _Cand(m.start(), m.end(), "block", "block")
+            continue
         if age_before(text, m.start()):
             continue  # "berusia 47 tahun" is an age: an amount
         value: str | None
@@ -440,6 +477,20 @@ def _durations(text: str) -> Iterator[_Cand]:
             qualifier = "more-than"
         yield _Cand(start, m.end(), "duration", "duration", {"value": value}, qualifier,
                     granularity="duration")
+
+
+def _duration_range_starts(text: str) -> Iterator[_Cand]:
+    """The first number of "satu hingga dua tahun": a duration in the second's unit."""
+    pattern = (rf"(?<![\w.,-])(?P<lead>{_QUAL_NUMBER})\s*(?:-|–|hingga|sampai|atau|s/d)\s*"
+               rf"(?=(?:{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS}))(?![\w-]))")
+    for m in re.finditer(pattern, text):
+        if _word_before(text, m.start()).lower() in _TIME["set_words"] or \
+                age_before(text, m.start()):
+            continue
+        value = _period(f"{m.group('lead')} {m.group('unit')}")
+        if value is not None:
+            yield _Cand(m.start(), m.end("lead"), "duration", "duration", {"value": value},
+                        granularity="duration")
 
 
 def _period(phrase: str) -> str | None:
@@ -471,13 +522,14 @@ def _num(value: Decimal) -> str:
 def _times(text: str) -> Iterator[_Cand]:
     """"pukul 14.30 WIB", "sekitar pukul 09.15", "jam 10 pagi", "14.30-16.00 WIB"."""
     zones = _alt(_TIME["timezones"])
-    clock = r"(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?"
+    hour = r"(?P<h>2[0-4]|[01]?\d)(?!\d)"
+    clock = rf"{hour}(?:[.:](?P<m>[0-5]\d))?"
     tail = rf"(?:\s*(?P<tz>{zones})\b)?(?:\s+(?P<part>{_DAYPART})(?![\w]))?"
     with_head = re.compile(rf"(?<![\w])(?i:pukul|pkl\.?|jam)\s+{clock}(?![\d.,:]\d){tail}")
-    bare = re.compile(rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)\s*(?P<tz>{zones})\b"
+    bare = re.compile(rf"(?<![\w.,:]){hour}[.:](?P<m>[0-5]\d)\s*(?P<tz>{zones})\b"
                       rf"(?:\s+(?P<part>{_DAYPART})(?![\w]))?")
     range_next = re.compile(rf"\s*(?:-|–|s/d|s\.d\.?|hingga|sampai)\s*(?:(?i:pukul)\s+)?"
-                            rf"(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d){tail}")
+                            rf"{hour}[.:](?P<m>[0-5]\d){tail}")
     for pattern in (with_head, bare):
         for m in pattern.finditer(text):
             if pattern is with_head and text[m.start():m.start() + 3].lower() == "jam" \
@@ -588,8 +640,12 @@ def _resolve_one(c: _Cand, anchor: date | None, last: dict[str, date]) -> None:
     d = c.data
     if c.rule == "duration":
         c.value = d["value"]
+    elif c.rule == "ymd" and d.get("generic"):
+        c.value = f"XXXX-XX-{d['day']:02d}"
     elif c.rule == "ymd":
         month = d.get("month")
+        if month is None and d.get("same_month") and anchor:
+            month, d["year"] = anchor.month, anchor.year
         if month is None:
             return
         year = d.get("year")
@@ -598,7 +654,7 @@ def _resolve_one(c: _Cand, anchor: date | None, last: dict[str, date]) -> None:
         if year is None:
             if anchor is None:
                 return
-            year = _infer_year(anchor, month, d["day"], 31)
+            year = _infer_year(anchor, month, d["day"], _DAYS_AHEAD)
         try:
             c.value = date(year, month, d["day"]).isoformat()
         except ValueError:
@@ -608,7 +664,7 @@ def _resolve_one(c: _Cand, anchor: date | None, last: dict[str, date]) -> None:
         if year is None and "year_offset" in d and anchor:
             year = anchor.year + d["year_offset"]
         if year is None and anchor:
-            year = _infer_year(anchor, d["month"], 1, 62)
+            year = _infer_year(anchor, d["month"], 1, _MONTHS_AHEAD)
         c.value = None if year is None else f"{year:04d}-{d['month']:02d}"
     elif c.rule == "y":
         c.value = f"{d['year']:04d}"
@@ -714,5 +770,8 @@ def _sentence_bounds(pos: int, text: str,
 
 
 def date_spans(doc: AnalysedDocument) -> list[tuple[int, int]]:
-    """Spans that dates claim (dates, times, durations): no amount may overlap them."""
-    return [(f.start, f.end) for f in extract_dates(doc)]
+    """Spans that dates claim: dates, times, durations, and the numbers they rule
+    out as labels or frequencies ("UU Nomor 8 Tahun 2019", "setiap 5 tahun").
+    No amount may overlap them."""
+    chosen = _found(doc.norm, doc.published, doc.sentences, _quote_spans(doc))
+    return [(c.start, c.end) for c in chosen]

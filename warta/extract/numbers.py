@@ -46,7 +46,7 @@ NUMBER_WORD_RUN = (rf"(?i:{_alternation(_ALL_NUMBER_WORDS)})"
                    rf"(?:\s+(?i:{_alternation(_ALL_NUMBER_WORDS)}))*")
 """One or more number words ("dua puluh lima", "puluhan ribu"); check with :func:`read_words`."""
 
-NUMERAL = (rf"(?:{DIGITS}(?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*"
+NUMERAL = (rf"(?:{DIGITS}(?:\s*(?i:{_SCALE_WORDS})(?![^\W\d]))*"
            rf"|(?<![\w-])(?:{NUMBER_WORD_RUN})(?![\w-]))")
 """Digits with optional scale words ("1,5 juta"), or a run of number words."""
 
@@ -126,10 +126,10 @@ def read_words(text: str) -> Numeral | None:
 
 def read_numeral(text: str) -> Numeral | None:
     """Read digits-plus-scale ("1,5 juta") or number words at the start of ``text``."""
-    m = re.match(rf"({DIGITS})((?:\s*(?:{_SCALE_WORDS})(?![^\W\d]))*)", text)
+    m = re.match(rf"({DIGITS})((?:\s*(?i:{_SCALE_WORDS})(?![^\W\d]))*)", text)
     if m:
         value = parse_digits(m.group(1))
-        for scale in re.findall(_SCALE_WORDS, m.group(2)):
+        for scale in re.findall(_SCALE_WORDS, m.group(2).lower()):
             value *= _SCALES[scale]
         return Numeral(value, False, m.end())
     return read_words(text)
