@@ -4,9 +4,27 @@
 >>> analysis = warta.analyze(text, published="2023-10-24")
 """
 
+from pathlib import Path
+
+from spacy.language import Language
+
 from warta.pipeline import analyze
 from warta.schema import SCHEMA_VERSION, Analysis
 
 __version__ = "0.1.0"
 
-__all__ = ["SCHEMA_VERSION", "Analysis", "__version__", "analyze"]
+__all__ = ["SCHEMA_VERSION", "Analysis", "__version__", "analyze", "load"]
+
+
+def load(model: str | None = None) -> Language:
+    """The shipped spaCy pipeline (or ``model``) with Warta's ``warta`` component
+    last: ``nlp(text)._.quotes``, ``._.warta_entities``, ``._.dates`` …"""
+    import spacy
+
+    from warta.nlp import component  # noqa: F401  (registers the factory)
+    from warta.nlp.pipeline import MODEL_DIR
+
+    path = model or MODEL_DIR
+    nlp = spacy.load(path) if (Path(path) / "config.cfg").exists() else spacy.blank("id")
+    nlp.add_pipe("warta", last=True)
+    return nlp

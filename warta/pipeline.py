@@ -11,6 +11,7 @@ from warta.extract.dates import extract_dates
 from warta.extract.entities import extract_entities
 from warta.extract.quotes import extract_quotes
 from warta.extract.speakers import add_speaker_mentions
+from warta.nlp.document import AnalysedDocument
 from warta.nlp.pipeline import analyse_text
 from warta.schema import Analysis
 
@@ -27,7 +28,12 @@ def analyze(text: str, published: str | date | datetime | None = None, *,
     if not text or not text.strip():
         raise EmptyInputError("the text is empty" if not text else "the text is whitespace only")
     when = parse_published(published)
-    doc = analyse_text(text, when, model)
+    return analysis_of(analyse_text(text, when, model), id=id, title=title)
+
+
+def analysis_of(doc: AnalysedDocument, *, id: str | None = None,
+                title: str | None = None) -> Analysis:
+    """Run every extractor over an analysed document and compose the Analysis."""
     entities = extract_entities(doc)
     quotes = extract_quotes(doc, entities)
     entities, quotes = add_speaker_mentions(entities, quotes)
@@ -37,9 +43,9 @@ def analyze(text: str, published: str | date | datetime | None = None, *,
                         "results will be poor")
     return Analysis(
         id=id,
-        text_length=len(text),
+        text_length=len(doc.text),
         language=doc.language,
-        published=when.isoformat() if when else None,
+        published=doc.published.isoformat() if doc.published else None,
         title=title,
         sentences=doc.sentences,
         entities=entities,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
 
 from warta.nlp.document import AnalysedDocument, NamedSpan
 from warta.text.language import detect_language
@@ -34,11 +35,16 @@ def get_nlp(model: str | None = None) -> SpacyLanguage:
 
 def analyse_text(text: str, published: datetime | None = None,
                  model: str | None = None) -> AnalysedDocument:
-    nlp = get_nlp(model)
+    """Run the nlp layer over ``text`` (its normal form) and bundle the result."""
     norm = normalize(text)
-    doc = nlp(norm)
-    has_ner = "ner" in nlp.pipe_names
-    names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents] if has_ner else []
+    return analysed_document(get_nlp(model)(norm), text, published)
+
+
+def analysed_document(doc: Doc, text: str, published: datetime | None = None) -> AnalysedDocument:
+    """Bundle an already processed ``Doc`` (over ``text`` or its normal form)."""
+    norm = normalize(text)
+    has_ner = doc.has_annotation("ENT_IOB") or bool(doc.ents)
+    names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return AnalysedDocument(
         text=text,
         norm=norm,

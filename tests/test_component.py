@@ -1,0 +1,33 @@
+"""warta.load(): Warta as a spaCy pipeline, same facts as warta.analyze()."""
+
+from pathlib import Path
+
+import warta
+
+SEED = (Path(__file__).resolve().parent.parent / "examples" / "seed.txt").read_text("utf-8")
+
+
+def test_load_adds_the_warta_component_last():
+    nlp = warta.load()
+    assert nlp.pipe_names[-1] == "warta"
+
+
+def test_doc_carries_the_same_analysis_as_analyze():
+    nlp = warta.load()
+    doc = nlp.make_doc(SEED)
+    doc._.published = "2023-10-24"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    expected = warta.analyze(SEED, published="2023-10-24")
+    assert doc._.warta.to_dict() == expected.to_dict()
+    assert [q.text for q in doc._.quotes] == [q.text for q in expected.quotes]
+    assert doc._.dates[0].value == "2023-10-24"
+    assert {a.name for a in doc._.attributions} == {"Reuters"}
+
+
+def test_component_config_sets_the_publication_time():
+    nlp = warta.load()
+    nlp.get_pipe("warta").published = "2025-10-21"
+    doc = nlp("Kapolres mengatakan, pelaku ditangkap kemarin di rumahnya.")
+    (yesterday,) = [d for d in doc._.dates if d.text == "kemarin"]
+    assert yesterday.value == "2025-10-20"

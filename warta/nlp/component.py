@@ -1,0 +1,52 @@
+"""Warta as a spaCy pipeline component.
+
+``warta.load()`` returns the shipped spaCy pipeline with a ``warta`` component
+at the end; it sets ``doc._.warta`` (the :class:`~warta.schema.Analysis`) and
+the shortcuts ``doc._.quotes``, ``doc._.warta_entities``, ``doc._.dates``,
+``doc._.amounts`` and ``doc._.attributions``, so spaCy users get Warta's facts
+on the ``Doc`` they already use.  ``doc._.published`` (set before calling the
+component, or through ``nlp.pipe(..., component_cfg)``) anchors relative dates.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.nlp.pipeline import analysed_document
+
+_FACTS = {"quotes": "quotes", "warta_entities": "entities", "dates": "dates",
+          "amounts": "amounts", "attributions": "attributions"}
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("warta"):
+        Doc.set_extension("warta", default=None)
+        Doc.set_extension("published", default=None)
+        for ext, field in _FACTS.items():
+            Doc.set_extension(ext, getter=lambda doc, f=field: getattr(doc._.warta, f, []))
+
+
+@Language.factory("warta", default_config={"published": None})
+def make_warta_component(nlp: Language, name: str, published: str | None) -> WartaComponent:
+    return WartaComponent(published)
+
+
+class WartaComponent:
+    """Runs Warta's extractors over a processed ``Doc``."""
+
+    def __init__(self, published: str | None = None) -> None:
+        _register_extensions()
+        self.published = published
+
+    def __call__(self, doc: Doc) -> Doc:
+        from warta.pipeline import analysis_of, parse_published
+
+        when: datetime | None = parse_published(doc._.published or self.published)
+        doc._.warta = analysis_of(analysed_document(doc, doc.text, when))
+        return doc
+
+
+_register_extensions()
