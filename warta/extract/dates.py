@@ -249,7 +249,11 @@ def _numeric_dates(text: str) -> Iterator[_Cand]:
 def _text_dates(text: str) -> Iterator[_Cand]:
     """"7 Oktober", "tanggal 4 Mei 2025", and the first day of "19 dan 20 Agustus"."""
     pattern = rf"(?<![\w.,/-])(?:(?:{_MODIFIER})\s+)?(?:(?:{_HEAD_DAY})\s+)?{_TEXTDATE}"
+    name_head = re.compile(rf"(?<![\w-])(?:{_alt(_REL['name_heads'])})\s+$")
     for m in re.finditer(pattern, text):
+        if name_head.search(text, max(0, m.start() - 25), m.start()):
+            yield _Cand(m.start(), m.end(), "block", "block")  # "Universitas 17 Agustus 1945"
+            continue
         yield _Cand(m.start(), m.end(), "date", "ymd", _ymd_from(m))
     lead = rf"(?<![\w.,/-])(?:(?:{_HEAD_DAY})\s+)?({_DAY})\s*(?:-|–|,|dan|hingga|sampai|s/d)\s*" \
         rf"(?=(?:{_DAY}\s*(?:-|–|,|dan)\s*)*{_DAY}\s+{_MONTH})"
