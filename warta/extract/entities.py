@@ -118,8 +118,9 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
             hosts = [c for c in clusters if c is not short and c.label == "PER"
                      and any(w.startswith(words[0]) and w != words[0]
                              for w in _key(c.name()).split())]
-        if len(hosts) == 1 and (short.label in ("PER", None)
-                                or _key(hosts[0].name()).split()[-len(words):] == words):
+        host_words = _key(hosts[0].name()).split() if len(hosts) == 1 else []
+        if host_words and (short.label in ("PER", None) or host_words[-len(words):] == words
+                           or host_words[:len(words)] == words):
             _merge(hosts[0], short, by_key, clusters)
 
 
