@@ -178,6 +178,8 @@ def test_collective_ordinal_words_count():
     "Proyek itu berjalan 3 bulan, bahkan bertahun-tahun.",
     "Kopral Dua Budi tiba dengan kendaraan roda dua.",
     "Data diperbarui setiap tiga bulan sekali di hotel bintang empat.",
+    "Aktivis menyerahkan tuntutan rakyat 17+8 dalam acara Hunindo Tech 6.0.",
+    "Hubungi hotline KBRI: +61 450 475 094.",
 ])
 def test_not_amounts(text):
     assert amounts(text) == []

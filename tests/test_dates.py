@@ -286,6 +286,7 @@ def test_qualified_and_numberless_durations():
     fact = one("Koalisi memerangi ISIS selama bertahun-tahun.", "bertahun-tahun")
     assert (fact.value, fact.granularity, fact.kind) == (None, "duration", "duration")
     assert one("Harga naik dalam beberapa minggu mendatang.", "beberapa minggu").value is None
+    assert one("Kemajuan itu dicapai selama puluhan tahun.", "puluhan tahun").value is None
 
 
 def test_week_word_versus_sunday():
@@ -300,6 +301,8 @@ def test_week_word_versus_sunday():
 
 @pytest.mark.parametrize("text", [
     "Ia dijerat UU Nomor 8 Tahun 2019 tentang ITE.",
+    "MK mengabulkan gugatan Nomor 115/PUU-XXII/2024 dan 105/PUU-XXII/2024.",
+    "Pakar dari Universitas 17 Agustus 1945 Surabaya menilai putusan itu tepat.",
     "Gaji dibayar per bulan dan dinaikkan setiap tahun.",
     "Warga RT 21 terpapar Covid-19 untuk ke-3 kalinya.",
     "Sebanyak 3.000 orang hadir.",

@@ -72,6 +72,7 @@ _MONTH_NUMBER: dict[str, int] = {**_MONTHS["abbreviations"], **_MONTHS["names"]}
 _WEEKDAY_NUMBER: dict[str, int] = _DAYS["weekdays"]
 # A day or month written without a year may lie this many days after the anchor
 # (news announces coming events); further ahead it is read as last year's.
+_VAGUE = "vague"  # _period's answer for "puluhan tahun"
 _DAYS_AHEAD = 92
 _MONTHS_AHEAD = 183
 _CONNECTOR = r"(?:-|–|/|,|dan|atau|hingga|sampai|s/d|s\.d\.?|ke)"
@@ -469,6 +470,8 @@ def _durations(text: str) -> Iterator[_Cand]:
             value = _period(m.group("nums"))
             if value is None:
                 continue
+            if value == _VAGUE:
+                value = None  # "puluhan tahun": a duration with no number
         elif m.group("se"):
             value = _period("1 " + _TIME["se_forms"][m.group("se").lower()])
         else:
@@ -492,13 +495,13 @@ def _duration_range_starts(text: str) -> Iterator[_Cand]:
                 age_before(text, m.start()):
             continue
         value = _period(f"{m.group('lead')} {m.group('unit')}")
-        if value is not None:
+        if value is not None and value != _VAGUE:
             yield _Cand(m.start(), m.end("lead"), "duration", "duration", {"value": value},
                         granularity="duration")
 
 
 def _period(phrase: str) -> str | None:
-    """ISO 8601 period of "2 tahun 10 bulan" -> P2Y10M."""
+    """ISO 8601 period of "2 tahun 10 bulan" -> P2Y10M; ``_VAGUE`` for "puluhan tahun"."""
     phrase = re.sub(r"\s*\([^()]*\)", "", phrase)  # "24 (dua puluh empat) bulan"
     date_part: dict[str, Decimal] = {}
     time_part: dict[str, Decimal] = {}
@@ -506,6 +509,8 @@ def _period(phrase: str) -> str | None:
         numeral = read_numeral(m.group(1))
         if numeral is None or numeral.length != len(m.group(1)):
             return None
+        if numeral.approximate:
+            return _VAGUE
         designator, mult, _ = _TIME["units"][m.group(2).lower()]
         target = time_part if designator in _TIME["time_designators"] or (
             designator == "M" and m.group(2).lower() in _TIME["minute_words"]) else date_part
