@@ -201,7 +201,7 @@ def _label_patterns() -> list[re.Pattern[str]]:
         re.compile(r"(?<![\w-])\d+[A-Za-z]+(?![\w-])"),
         # phone numbers: "0812-3456-7890", "+62 21 5551234", "(021) 5551234"
         re.compile(r"(?<![\w+])(?:\+62|\(0\d{2,3}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,5}(?!\d)"),
-        re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?![\d.,])"),
+        re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d|[.,]\d)"),
         # document codes: "115/PUU-XXII/2024", "4851K/Pid.Sus/2023", "PRINT-02/M.2.24/Fd/10/2025"
         re.compile(r"(?<![\w/.-])(?=[\w.-]*/[\w.-]*/)(?=[\w./-]*[A-Za-z])[\w.-]+(?:/[\w.-]+){2,}"),
         # "tuntutan 17+8": a name made of numbers
@@ -237,7 +237,7 @@ def label_spans(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
 
 
 _CAPITALISED_LABEL = re.compile(
-    r"(?<![\w-])([A-Z][\w-]*)\s+(\d{1,4}(?:\.\d{1,2})?)(?![\d.,%])(?:\s+([a-z]+))?")
+    r"(?<![\w-])([A-Z][\w-]*)\s+(\d{1,4}(?:\.\d{1,2})?)(?![\d%]|[.,]\d)(?:\s+([a-z]+))?")
 
 
 def _capitalised_labels(text: str) -> list[tuple[int, int]]:
