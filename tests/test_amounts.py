@@ -180,6 +180,7 @@ def test_collective_ordinal_words_count():
     "Data diperbarui setiap tiga bulan sekali di hotel bintang empat.",
     "Aktivis menyerahkan tuntutan rakyat 17+8 dalam acara Hunindo Tech 6.0.",
     "Hubungi hotline KBRI: +61 450 475 094.",
+    "KPK memiliki waktu 1x24 jam untuk menentukan status.",
 ])
 def test_not_amounts(text):
     assert amounts(text) == []

@@ -268,6 +268,14 @@ def test_duration_range_gives_two_items():
     assert got == [("satu", "P1Y", "duration"), ("dua tahun", "P2Y", "duration")]
 
 
+def test_ranges_after_a_hyphen():
+    got = [(d.text, d.value, d.qualifier) for d in dates("Waktu tempuh sekitar 40-50 menit.")]
+    assert got == [("sekitar 40", "PT40M", "about"), ("50 menit", "PT50M", "exact")]
+    pub = datetime(2025, 8, 25)
+    got = [(d.text, d.value) for d in dates("Pameran digelar 1-22 Agustus 2025.", pub)]
+    assert got == [("1", "2025-08-01"), ("22 Agustus 2025", "2025-08-22")]
+
+
 def test_frequencies_are_not_dates():
     assert dates("Kompensasi dibayar setiap tiga bulan sekali, per hari, tiap awal bulan.") == []
     assert one("Lifting per hari ini mencapai target.", "hari ini").value == "2023-10-24"

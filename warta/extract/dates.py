@@ -99,6 +99,9 @@ _UNIT_WORDS = _alt(list(_TIME["units"]))
 _HEAD_DAY = _alt(_REL["head_words"]["day"])
 _MODIFIER = _alt(_REL["modifiers"])
 _QUAL_NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD_RUN})"
+# Where a number-led date may start: not inside a word or number, and not after a
+# letter and hyphen ("ke-3"), but after a digit and hyphen ("1-22 Agustus", "40-50 menit").
+_START = r"(?<![\w.,/])(?<![^\W\d]-)(?<!/-)"
 
 
 @dataclass
@@ -249,7 +252,7 @@ def _numeric_dates(text: str) -> Iterator[_Cand]:
 
 def _text_dates(text: str) -> Iterator[_Cand]:
     """"7 Oktober", "tanggal 4 Mei 2025", and the first day of "19 dan 20 Agustus"."""
-    pattern = rf"(?<![\w.,/-])(?:(?:{_MODIFIER})\s+)?(?:(?:{_HEAD_DAY})\s+)?{_TEXTDATE}"
+    pattern = rf"{_START}(?:(?:{_MODIFIER})\s+)?(?:(?:{_HEAD_DAY})\s+)?{_TEXTDATE}"
     name_head = re.compile(rf"(?<![\w-])(?:{_alt(_REL['name_heads'])})\s+$")
     for m in re.finditer(pattern, text):
         if name_head.search(text, max(0, m.start() - 25), m.start()):
@@ -425,7 +428,7 @@ def _numbered_relative(text: str) -> Iterator[_Cand]:
     after = _alt(list(_REL["after_number"]))
     se_forms = _alt(list(_TIME["se_forms"]))
     vague = _alt(_TIME["vague_quantifiers"])
-    pattern = (rf"(?<![\w.,-])(?:(?P<se>(?i:{se_forms}))|(?P<vague>(?i:{vague}))\s+(?P<vunit>"
+    pattern = (rf"{_START}(?:(?P<se>(?i:{se_forms}))|(?P<vague>(?i:{vague}))\s+(?P<vunit>"
                rf"(?i:{_UNIT_WORDS}))|(?P<num>{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS})))"
                rf"\s+(?P<after>(?i:{after}))(?![\w])")
     for m in re.finditer(pattern, text, re.IGNORECASE):
@@ -452,7 +455,7 @@ def _durations(text: str) -> Iterator[_Cand]:
     se_forms = _alt(list(_TIME["se_forms"]))
     vague = _alt(_TIME["vague_quantifiers"])
     one = rf"(?:{_QUAL_NUMBER})(?:\s*\((?:{NUMBER_WORD_RUN})\))?\s+(?i:{_UNIT_WORDS})(?![\w-])"
-    pattern = (rf"(?<![\w.,-])(?:(?P<nums>{one}(?:\s+(?:(?i:dan)\s+)?{one})*)"
+    pattern = (rf"{_START}(?:(?P<nums>{one}(?:\s+(?:(?i:dan)\s+)?{one})*)"
                rf"|(?P<se>(?i:{se_forms}))(?![\w-])"
                rf"|(?P<vague>(?i:{vague}))\s+(?P<vunit>(?i:{_UNIT_WORDS}))(?![\w-])"
                rf"|(?P<redup>(?i:{_alt(list(_TIME['reduplicated']))}))(?![\w-]))"
@@ -488,7 +491,7 @@ def _durations(text: str) -> Iterator[_Cand]:
 
 def _duration_range_starts(text: str) -> Iterator[_Cand]:
     """The first number of "satu hingga dua tahun": a duration in the second's unit."""
-    pattern = (rf"(?<![\w.,-])(?P<lead>{_QUAL_NUMBER})\s*(?:-|–|hingga|sampai|atau|s/d)\s*"
+    pattern = (rf"{_START}(?P<lead>{_QUAL_NUMBER})\s*(?:-|–|hingga|sampai|atau|s/d)\s*"
                rf"(?=(?:{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS}))(?![\w-]))")
     for m in re.finditer(pattern, text):
         if _word_before(text, m.start()).lower() in _TIME["set_words"] or \
@@ -496,8 +499,12 @@ def _duration_range_starts(text: str) -> Iterator[_Cand]:
             continue
         value = _period(f"{m.group('lead')} {m.group('unit')}")
         if value is not None and value != _VAGUE:
-            yield _Cand(m.start(), m.end("lead"), "duration", "duration", {"value": value},
-                        granularity="duration")
+            start, qualifier = m.start(), "exact"
+            found = qualifier_before(text, m.start())
+            if found and found[1] != "exact":
+                start, qualifier = found
+            yield _Cand(start, m.end("lead"), "duration", "duration", {"value": value},
+                        qualifier, granularity="duration")
 
 
 def _period(phrase: str) -> str | None:

@@ -204,6 +204,8 @@ def _label_patterns() -> list[re.Pattern[str]]:
         re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d|[.,]\d)"),
         # document codes: "115/PUU-XXII/2024", "4851K/Pid.Sus/2023", "PRINT-02/M.2.24/Fd/10/2025"
         re.compile(r"(?<![\w/.-])(?=[\w.-]*/[\w.-]*/)(?=[\w./-]*[A-Za-z])[\w.-]+(?:/[\w.-]+){2,}"),
+        # "1x24 jam": a legal time limit written as a product
+        re.compile(r"(?<![\w])\d+[xX×]\d+(?![\w])"),
         # "tuntutan 17+8": a name made of numbers
         re.compile(r"(?<![\w+])\d{1,3}\+\d{1,3}(?![\w+])"),
         # list markers at the start of a line: "1. ", "2) ", "(3) "
