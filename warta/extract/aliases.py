@@ -26,6 +26,7 @@ class AliasLink:
     kind: str
 
 
+@cache
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)

@@ -12,7 +12,9 @@ name in the article.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from warta.extract.aliases import find_alias_links, is_acronym
 from warta.extract.names import NameMention, find_name_mentions, is_title, role_before
@@ -25,24 +27,39 @@ from warta.schema import Entity, Mention, Span
 class _Cluster:
     mentions: list[NameMention] = field(default_factory=list)
     alias_kinds: dict[str, str] = field(default_factory=dict)  # text -> alias/acronym
+    _cache: dict[str, tuple[int, str | None]] = field(default_factory=dict)
+
+    def _cached(self, what: str, compute: Callable[[], str | None]) -> str | None:
+        # clusters only grow, so their size says whether name and type are stale
+        size = len(self.mentions) + len(self.alias_kinds)
+        hit = self._cache.get(what)
+        if hit is None or hit[0] != size:
+            hit = (size, compute())
+            self._cache[what] = hit
+        return hit[1]
 
     @property
     def label(self) -> str | None:
-        labels = Counter(m.label for m in self.mentions if m.label)
+        return self._cached("label", self._label)
+
+    def name(self) -> str:
+        return self._cached("name", self._name) or ""
+
+    def _label(self) -> str | None:
         named = self.name()
         if named.split()[0] in load_json("name_words")["geo_heads"] and len(named.split()) > 1:
             return "LOC"
         for m in self.mentions:  # the fullest name's own type decides
             if m.text == named and m.label:
                 return m.label
-        if not labels:
-            return "ORG" if any(is_acronym(m.text) for m in self.mentions) and \
-                len(self.mentions) > 1 else None
-        if "GPE" in labels and labels.get("LOC", 0) >= 0 and labels["GPE"] >= labels.get("LOC", 0):
+        labels = Counter(m.label for m in self.mentions if m.label)
+        if not labels:  # an unknown acronym in Indonesian news is an organisation
+            return "ORG" if any(is_acronym(m.text) for m in self.mentions) else None
+        if labels["GPE"] and labels["GPE"] >= labels["LOC"]:
             return "GPE"
         return labels.most_common(1)[0][0]
 
-    def name(self) -> str:
+    def _name(self) -> str:
         names = [m.text for m in self.mentions if self.alias_kinds.get(m.text) != "alias"]
         names = names or [m.text for m in self.mentions]
         full = [n for n in names if not is_acronym(n)] or names
@@ -51,13 +68,19 @@ class _Cluster:
         return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -first[n]))
 
 
+@cache
 def _key(text: str) -> str:
-    words = load_json("name_words")
-    heads = {h.casefold() for h in words["place_heads"] + words["org_heads"]}
+    heads = _heads()
     toks = text.casefold().split()
     while len(toks) > 1 and toks[0] in heads:
         toks = toks[1:]
     return " ".join(toks)
+
+
+@cache
+def _heads() -> frozenset[str]:
+    words = load_json("name_words")
+    return frozenset(h.casefold() for h in words["place_heads"] + words["org_heads"])
 
 
 def extract_entities(doc: AnalysedDocument) -> list[Entity]:

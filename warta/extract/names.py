@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
-
 from warta.lang.data import load_json, load_words
-from warta.nlp.document import AnalysedDocument
+from warta.nlp.document import AnalysedDocument, Tok
 from warta.train.gpe import is_gpe
 
 
@@ -34,12 +32,12 @@ def is_title(word: str) -> bool:
     return word.casefold() in titles()
 
 
-def _is_capitalised(token: Token) -> bool:
+def _is_capitalised(token: Tok) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-def _sentence_initial(doc: AnalysedDocument, token: Token, starts: frozenset[int]) -> bool:
+def _sentence_initial(doc: AnalysedDocument, token: Tok, starts: frozenset[int]) -> bool:
     """True when only punctuation (an opening quote, a bracket) stands between the
     start of the token's sentence and the token."""
     sentence = doc.sentences[doc.sentence_index(token.idx)]
@@ -67,9 +65,9 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 covered[k] = True
 
     starts = frozenset(s.start for s in doc.sentences)
-    capitalised_elsewhere = {t.text for t in doc.doc
+    capitalised_elsewhere = {t.text for t in doc.tokens
                              if _is_capitalised(t) and not _sentence_initial(doc, t, starts)}
-    tokens = doc.doc
+    tokens = doc.tokens
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -130,8 +128,8 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
     kept = []
     for m in mentions:
         first, _, rest = m.text.partition(" ")
-        token = doc.doc.char_span(m.start, m.start + len(first), alignment_mode="expand")
-        if token is None or first.casefold() not in common \
+        token = doc.token_range(m.start, m.start + len(first))
+        if not token or first.casefold() not in common \
                 or not _sentence_initial(doc, token[0], starts):
             kept.append(m)
             continue
@@ -148,15 +146,15 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int,
     """Cut the role off a name: leading titles ("Kapolres AKBP"), and after a title
     everything up to the last place or acronym ("Menteri Lingkungan Hidup Prancis
     Agnes Pannier-Runacher" → "Agnes Pannier-Runacher")."""
-    span = doc.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    span = doc.token_range(start, end)
+    if not span:
         return start, end
     k = 0
     while k < len(span) and is_title(span[k].text):
         k += 1
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
-    titled = k > 0 or (span.start > 0 and is_title(doc.doc[span.start - 1].text))
+    titled = k > 0 or (span[0].i > 0 and is_title(doc.tokens[span[0].i - 1].text))
     if titled and label in ("PER", None):
         for j in range(len(span) - 2, k - 1, -1):
             words = [t.text for t in span[max(k, j - 2):j + 1]]
@@ -181,14 +179,14 @@ def role_before(doc: AnalysedDocument, start: int) -> tuple[int, int] | None:
     A role starts with a title word and runs up to the name through title
     words, capitalised words ("Presiden Prancis") and role words ("juru bicara").
     """
-    span = doc.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    span = doc.token_range(start, start + 1)
+    if not span:
         return None
     role_words = load_words("role_words")
     i = span[0].i - 1
     first = None
     while i >= 0:
-        tok = doc.doc[i]
+        tok = doc.tokens[i]
         if tok.is_punct or tok.is_space or "\n" in tok.whitespace_:
             break
         if is_title(tok.text):
@@ -198,7 +196,7 @@ def role_before(doc: AnalysedDocument, start: int) -> tuple[int, int] | None:
         i -= 1
     if first is None:
         return None
-    role_start = doc.doc[first].idx
-    last = span[0].i - 1
-    role_end = doc.doc[last].idx + len(doc.doc[last].text)
+    role_start = doc.tokens[first].idx
+    last = doc.tokens[span[0].i - 1]
+    role_end = last.idx + len(last.text)
     return role_start, role_end

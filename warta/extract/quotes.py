@@ -113,7 +113,7 @@ class _QuoteFinder:
         self.doc = doc
         self.text = doc.norm
         self.cues = _cues()
-        self.token_starts = [t.idx for t in doc.doc]
+        self.token_starts = doc.token_starts
 
     # -- direct ----------------------------------------------------------------
     def direct(self) -> list[_Candidate]:
@@ -364,7 +364,7 @@ class _QuoteFinder:
         ("selebaran itu", "seorang warga")."""
         c = self.cues
         i = bisect.bisect_left(self.token_starts, pos)
-        tokens = self.doc.doc
+        tokens = self.doc.tokens
         picked: list = []
         in_role = False
         lower_run = 0

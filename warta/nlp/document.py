@@ -7,13 +7,36 @@ normal form, sentences, paired quotation marks and the publication time.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from warta.schema import Language, Sentence
 from warta.text.quotemarks import QuotePair
+
+
+class Tok(NamedTuple):
+    """A token as plain data, read once from the ``Doc``: extractors walk tokens
+    many times, and spaCy creates a new ``Token`` object on every access.  The
+    attribute names are spaCy's, so code reads the same either way."""
+
+    i: int
+    idx: int
+    text: str
+    whitespace_: str
+    lower_: str
+    is_punct: bool
+    is_space: bool
+    is_alpha: bool
+    like_num: bool
+
+
+def tokens_of(doc: Doc) -> list[Tok]:
+    return [Tok(t.i, t.idx, t.text, t.whitespace_, t.lower_, t.is_punct, t.is_space,
+                t.is_alpha, t.like_num) for t in doc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +59,24 @@ class AnalysedDocument:
     published: datetime | None = None
     names: list[NamedSpan] = field(default_factory=list)
     has_ner_model: bool = False
+    tokens: list[Tok] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.tokens:
+            self.tokens = tokens_of(self.doc)
+            self.token_starts = [t.idx for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing (or starting after) character ``offset``."""
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        if i >= 0 and offset < self.tokens[i].idx + len(self.tokens[i].text):
+            return i
+        return i + 1
+
+    def token_range(self, start: int, end: int) -> list[Tok]:
+        """The tokens overlapping ``start:end`` (spaCy's ``alignment_mode="expand"``)."""
+        return self.tokens[self.token_at(start):bisect.bisect_left(self.token_starts, end)]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the one before it)."""
