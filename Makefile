@@ -26,3 +26,13 @@ lint: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# Speed benchmark (docs/BENCHMARKS.md): `make bench` or `make bench WORDS=0` (all articles).
+WORDS ?= 60000
+bench: install
+	$(PY) bench/run.py --words $(WORDS)
+
+# The stock spaCy baseline `make bench` compares against (~20+ min, one process, niced).
+.PHONY: bench-baseline
+bench-baseline: install
+	nice -n 10 $(PY) bench/train_stock.py

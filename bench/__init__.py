@@ -1,0 +1,1 @@
+"""Benchmarks: Warta's speed beside the tokenizer ceiling and a stock spaCy baseline."""
