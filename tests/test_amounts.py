@@ -65,6 +65,8 @@ def test_seed_article():
     ("25 basis poin", 25, "basis poin"),
     ("Rp 17 Ribu", 17_000, "Rp"),
     ("3 kilo", 3, "kilo"),  # "3 kilo emas": a measure word ends the unit
+    ("USD1,2 miliar", 1_200_000_000, "USD"),
+    ("2.000 orang", 2000, "orang"),  # "2.000 orang hadir": a bare verb ends the unit
 ])
 def test_values_and_units(phrase, value, unit):
     text = f"Menurut data itu, {phrase} tercatat pekan ini."

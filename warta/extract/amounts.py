@@ -216,6 +216,8 @@ def _unit_phrase(text: str, pos: int, blocked: list[tuple[int, int]],
             words.append(word)
             end = m.end(1)
             break  # "meter persegi"
+        if word in _UNITS["currency_prefixes"]:
+            break  # "1 dolar Rp 2.000": the next amount begins
         if lower in _STOP or lower in _DATE_WORDS or lower in _ADJECTIVES \
                 or _looks_like_verb(lower) or words and lower.endswith("nya"):
             break  # "-nya" closes a noun phrase: "2 kabupaten jumlahnya"

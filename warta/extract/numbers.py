@@ -213,8 +213,10 @@ def _label_patterns() -> list[re.Pattern[str]]:
     ]
 
 
-_GLUED_OK = re.compile(r"\d+(?:kg|km|m|cm|mm|ha|gr|ml|rb|jt|an)$|[Rr]p\.?\d.*|"
-                       r"(?:US|S|A|HK)?\$\d.*", re.IGNORECASE)
+_GLUED_OK = re.compile(
+    r"\d+(?:kg|km|m|cm|mm|ha|gr|ml|rb|jt|an)$"
+    rf"|(?:{_alternation([c for c in _UNITS['currency_prefixes'] if c[0].isalpha()])})\.?\d.*",
+    re.IGNORECASE)
 
 
 def label_spans(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
