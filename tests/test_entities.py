@@ -115,17 +115,7 @@ ROLE_WORDS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "names", "person", "role", "not_names"),
-    [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=reason))
-     for case, reason in zip(ROLE_WORDS, [
-         "'Menteri Keuangan X': 'Keuangan' becomes an untyped entity",
-         "'Ketua Umum Partai Demokrat X': 'Umum' becomes an untyped entity",
-         "'Wali Kota Bandung X': 'Kota' becomes an entity and the role is cut to 'Wali'",
-         "'Perdana Menteri Malaysia X': 'Perdana Menteri' becomes an entity ('perdana' is "
-         "no title) and the role is 'Menteri Malaysia'",
-         "'Mantan Presiden X': 'Mantan Presiden' becomes an entity ('mantan' is no title) "
-         "and the role is 'Presiden'",
-     ], strict=True)],
+    ("text", "names", "person", "role", "not_names"), ROLE_WORDS,
     ids=["menteri-keuangan", "ketua-umum", "wali-kota", "perdana-menteri", "mantan-presiden"])
 def test_words_of_a_role_are_not_entities(text, names, person, role, not_names):
     entities = entities_of(text, names)
@@ -144,9 +134,6 @@ def test_a_name_never_ends_in_a_rank():
     assert roles(karyoto) == [(0, 24, "Kapolda Metro Jaya Irjen")]
 
 
-@pytest.mark.xfail(strict=True, reason="the role before 'Lawrence Wong' runs back over "
-                   "another person's name and 'dan': 'Menteri Keuangan Sri Mulyani Indrawati "
-                   "dan Menteri Keuangan Singapura'")
 def test_a_role_does_not_run_over_another_persons_name():
     text = ("Menteri Keuangan Sri Mulyani Indrawati dan Menteri Keuangan Singapura Lawrence Wong "
             "bertemu di Bali.")
@@ -157,8 +144,6 @@ def test_a_role_does_not_run_over_another_persons_name():
     assert roles(wong) == [(*span(text, role), role)]
 
 
-@pytest.mark.xfail(strict=True, reason="a role set off by a comma ('Kepala Dinas Kesehatan "
-                   "Kota Bandung, Anhar Hadian') is not kept as the person's role")
 def test_role_before_a_comma_is_the_persons_role():
     text = ("“Jumlah pasien naik dua kali lipat,” kata Kepala Dinas Kesehatan Kota Bandung, "
             "Anhar Hadian.")
@@ -268,8 +253,6 @@ def test_common_word_opening_the_sentence_is_cut_from_a_place():
     assert mentions(bandung)[0] == (6, 13, "Bandung")
 
 
-@pytest.mark.xfail(strict=True, reason="without a model span on 'Bandung', sentence-initial "
-                   "'Warga Bandung' is kept whole as a name (and typed PER once it speaks)")
 def test_common_word_opening_the_sentence_is_cut_without_a_model_span():
     text = "Warga Bandung mengeluhkan kemacetan di Jalan Asia Afrika setiap akhir pekan."
     entities = entities_of(text, {"Jalan Asia Afrika": LOC})
@@ -289,14 +272,11 @@ def test_a_typed_organisation_name_opening_the_sentence_is_kept_whole():
                                 (*span(text, "Golkar", "Jakarta."), "Golkar")]
 
 
-@pytest.mark.xfail(strict=True, reason="the currency sign 'Rp' becomes an untyped entity")
 def test_currency_sign_is_not_a_name():
     text = "Pemerintah menaikkan harga beras. Harga beras medium kini Rp 13.500 per kilogram."
     assert entities_of(text, {}) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the capitalised first word of a quotation opened "
-                   "mid-sentence ('Menurut dia, “Penerimaan …') becomes an entity")
 def test_first_word_of_a_quotation_is_not_a_name():
     text = ("Menteri Keuangan Sri Mulyani Indrawati ditemui di kantornya. Menurut dia, "
             "“Penerimaan pajak tahun ini masih sesuai target.”")

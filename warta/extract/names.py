@@ -32,6 +32,18 @@ def is_title(word: str) -> bool:
     return word.casefold() in titles()
 
 
+def _is_title_at(tokens: list[Tok], i: int) -> bool:
+    """A title word, or a word of a multi-word office ("Wali Kota", "Perdana Menteri")."""
+    if is_title(tokens[i].text):
+        return True
+    multi = load_words("multiword_titles")
+    for lo in range(max(0, i - 3), i + 1):
+        for hi in range(i + 1, min(len(tokens), lo + 4) + 1):
+            if " ".join(t.lower_ for t in tokens[lo:hi]) in multi:
+                return True
+    return False
+
+
 def _is_capitalised(token: Tok) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
@@ -41,7 +53,9 @@ def _sentence_initial(doc: AnalysedDocument, token: Tok, starts: frozenset[int])
     """True when only punctuation (an opening quote, a bracket) stands between the
     start of the token's sentence and the token."""
     sentence = doc.sentences[doc.sentence_index(token.idx)]
-    return not any(c.isalnum() for c in doc.text[sentence.start:token.idx])
+    before = doc.text[max(sentence.start, token.idx - 2):token.idx].rstrip()
+    return not any(c.isalnum() for c in doc.text[sentence.start:token.idx]) \
+        or before[-1:] in ("“", "\"", "‘")  # a quotation opens like a sentence
 
 
 def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
@@ -90,11 +104,14 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         i = j + 1
         # drop leading title words; what remains is the candidate name
         k = 0
-        while k < len(run) and is_title(run[k].text):
+        while k < len(run) and _is_title_at(tokens, run[k].i):
             k += 1
         run = run[k:]
         if not len(run):
             continue
+        if (k or (run[0].i > 0 and _is_title_at(tokens, run[0].i - 1))) and len(run) == 1 \
+                and run[0].lower_ in load_words("common_words"):
+            continue  # "Menteri Keuangan …": the office, not a name
         first = run[0]
         if _sentence_initial(doc, first, starts) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
@@ -133,7 +150,7 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
                 or not _sentence_initial(doc, token[0], starts):
             kept.append(m)
             continue
-        if rest and rest in texts - {m.text}:
+        if rest and (rest in texts - {m.text} or (m.label is None and is_gpe(rest))):
             start = m.start + len(first) + 1
             kept.append(NameMention(start, m.end, rest, None))
         elif rest and any(w[:1].isupper() for w in rest.split()):
@@ -149,16 +166,20 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int,
     span = doc.token_range(start, end)
     if not span:
         return start, end
+    tokens = doc.tokens
     k = 0
-    while k < len(span) and is_title(span[k].text):
+    while k < len(span) and _is_title_at(tokens, span[k].i):
         k += 1
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
-    titled = k > 0 or (span[0].i > 0 and is_title(doc.tokens[span[0].i - 1].text))
+    titled = k > 0 or (span[0].i > 0 and _is_title_at(tokens, span[0].i - 1))
     if titled and label in ("PER", None):
+        # the name follows the last title ("Metro Jaya Irjen Karyoto") or the last
+        # place or acronym of the role ("Lingkungan Hidup Prancis Agnes …")
         for j in range(len(span) - 2, k - 1, -1):
             words = [t.text for t in span[max(k, j - 2):j + 1]]
-            if _is_role_anchor(words) and all(_is_capitalised(t) for t in span[j + 1:]):
+            if (_is_title_at(tokens, span[j].i) or _is_role_anchor(words)) \
+                    and all(_is_capitalised(t) for t in span[j + 1:]):
                 k = j + 1
                 break
     return span[k].idx, end
@@ -183,20 +204,25 @@ def role_before(doc: AnalysedDocument, start: int) -> tuple[int, int] | None:
     if not span:
         return None
     role_words = load_words("role_words")
+    tokens = doc.tokens
     i = span[0].i - 1
+    if i > 0 and tokens[i].text == ",":  # "Kepala Dinas Kesehatan Kota Bandung, Anhar …"
+        i -= 1
     first = None
     while i >= 0:
-        tok = doc.tokens[i]
+        tok = tokens[i]
         if tok.is_punct or tok.is_space or "\n" in tok.whitespace_:
             break
-        if is_title(tok.text):
+        if _is_title_at(tokens, i):
             first = i
         elif not (_is_capitalised(tok) or tok.lower_ in role_words or tok.text in role_words):
             break
         i -= 1
     if first is None:
         return None
-    role_start = doc.tokens[first].idx
-    last = doc.tokens[span[0].i - 1]
+    role_start = tokens[first].idx
+    last = tokens[span[0].i - 1]
+    if last.text == ",":
+        last = tokens[span[0].i - 2]
     role_end = last.idx + len(last.text)
     return role_start, role_end
