@@ -60,6 +60,12 @@ def test_weekday_is_the_latest_such_day_on_or_before_publication():
     assert one("Rapat digelar Rabu malam.", "Rabu malam").value == "2023-10-18"
 
 
+def test_weekday_range():
+    friday = datetime(2023, 10, 27)
+    got = [(d.text, d.value) for d in dates("Pameran digelar Senin-Rabu pekan ini.", friday)]
+    assert got == [("Senin", "2023-10-23"), ("Rabu", "2023-10-25"), ("pekan ini", "2023-W43")]
+
+
 def test_weekday_direction_words():
     assert one("Ia diperiksa Senin lalu.", "Senin lalu").value == "2023-10-23"
     assert one("Ia diperiksa Selasa lalu.", "Selasa lalu").value == "2023-10-17"

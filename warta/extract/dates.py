@@ -181,7 +181,7 @@ def _candidates(text: str) -> Iterator[_Cand]:
 
 def _ymd_from(m: re.Match[str]) -> dict:
     """Day, month, year from a match of _NUMDATE or _TEXTDATE groups."""
-    if m.group("nd") if "nd" in m.re.groupindex else None:
+    if "nd" in m.re.groupindex and m.group("nd"):
         y = m.group("ny")
         year = None if y is None else int(y) + (2000 if len(y) == 2 else 0)
         return {"day": int(m.group("nd")), "month": int(m.group("nm")), "year": year}
@@ -210,7 +210,7 @@ def _weekday_re() -> re.Pattern[str]:
     num, txt = _unnamed(_NUMDATE), _unnamed(_TEXTDATE)
     explicit = rf"(?:\(\s*(?:{num}|{txt})\s*\)|(?:(?:{_HEAD_DAY})\s+)?{txt}|{num}(?![\d/]))"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<hari>(?i:hari))\s+)?(?P<wd>{_WEEKDAY})(?![\w'])"
+        rf"(?<![\w])(?:(?P<hari>(?i:hari))\s+)?(?P<wd>{_WEEKDAY})(?![\w'])"
         rf"(?:(?P<part1>\s+{_DAYPART}(?![\w]))?\s*,?\s*(?P<explicit>{explicit}))?"
         rf"(?P<part2>\s+{_DAYPART}(?![\w]))?"
         rf"(?:\s+(?P<dir>{_alt(list(_REL['weekday_direction']))})(?![\w]))?")
