@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 import warta
 from warta.extract.attributions import extract_attributions
 from warta.nlp.pipeline import analyse_text
@@ -68,8 +66,6 @@ def test_dilansir_without_dari():
     assert attributions(text) == [expected(text, "dilansir Kyodo", "Kyodo", "source")]
 
 
-@pytest.mark.xfail(strict=True, reason="a source cue opening a sentence ('Mengutip Bloomberg, "
-                   "…') is missed: the source cues are matched in lower case only")
 def test_mengutip_opening_a_sentence():
     text = "Mengutip Bloomberg, harga emas dunia naik ke rekor tertinggi baru pada Selasa."
     assert attributions(text) == [expected(text, "Mengutip Bloomberg", "Bloomberg", "source")]

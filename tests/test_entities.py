@@ -261,8 +261,6 @@ def test_common_word_opening_the_sentence_is_cut_without_a_model_span():
     assert (bandung.type, mentions(bandung)) == ("GPE", [(6, 13, "Bandung")])
 
 
-@pytest.mark.xfail(strict=True, reason="'Partai Golkar' opening a sentence loses 'Partai' "
-                   "(a common word) although the model typed the whole span")
 def test_a_typed_organisation_name_opening_the_sentence_is_kept_whole():
     text = ("Partai Golkar menggelar rapat pimpinan nasional di Jakarta. Golkar menyatakan "
             "dukungan untuk program pemerintah.")

@@ -239,9 +239,6 @@ def test_unbalanced_quote_ends_at_its_paragraph():
     assert q.speaker.entity == entity_named(entities, "Dedi Mulyadi").id
 
 
-@pytest.mark.xfail(strict=True, reason="an unclosed quote paragraph followed by a quote "
-                   "paragraph with 'kata X' gets no speaker: it should be X's, like the rest "
-                   "of the multi-paragraph quote")
 def test_unclosed_first_paragraph_takes_the_speaker_of_the_next():
     text = ("“Para pengungsi sangat membutuhkan selimut dan makanan siap saji.\n\n“Kami juga "
             "meminta bantuan tenaga medis dari pemerintah provinsi,” kata Bupati Cianjur "
@@ -279,9 +276,6 @@ def test_single_quoted_term_is_not_a_quote():
     assert direct(quotes) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a two-word term in double marks after a reporting verb "
-                   "('menyebut … sebagai \"makan bergizi\"') is taken as a direct quote with "
-                   "cue 'menyebut'")
 def test_scare_quoted_term_after_a_reporting_verb_is_not_a_quote():
     text = ('Pemerintah daerah menyebut program itu sebagai "makan bergizi" bagi anak sekolah di '
             'seluruh kabupaten.')
@@ -289,8 +283,6 @@ def test_scare_quoted_term_after_a_reporting_verb_is_not_a_quote():
     assert direct(quotes) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a term in single marks after a reporting verb "
-                   "('menyebut kebijakan itu 'jalan tengah'') is taken as a direct quote")
 def test_single_quoted_term_after_a_reporting_verb_is_not_a_quote():
     text = ("Para pedagang menyebut kebijakan itu 'jalan tengah' untuk menekan harga cabai di "
             "pasar.")
@@ -342,8 +334,6 @@ def test_kata_dia_inside_the_sentence_after_its_subject_keeps_the_whole_sentence
     assert q.speaker.entity == entity_named(entities, "Dedi Mulyadi").id
 
 
-@pytest.mark.xfail(strict=True, reason="'Namun, kata Dedi Mulyadi, …' gives no indirect quote: "
-                   "the mid-sentence cue is only looked for after 10 characters")
 def test_kata_x_after_a_connective_reports_what_follows():
     text = DEDI + "Namun, kata Dedi Mulyadi, pembangunan tanggul baru membutuhkan anggaran besar."
     entities, quotes = read(text, DEDI_NAMES)
@@ -381,8 +371,6 @@ def test_asking_for_support_is_not_a_quote():
     assert quotes == []
 
 
-@pytest.mark.xfail(strict=True, reason="a reporting verb with a bare topic as object "
-                   "('menjelaskan rencana bank sentral') is taken as an indirect quote")
 def test_reporting_verb_with_a_bare_topic_is_not_a_quote():
     text = "Gubernur Bank Indonesia Perry Warjiyo kemudian menjelaskan rencana bank sentral."
     _, quotes = read(text, {"Perry Warjiyo": PER, "Bank Indonesia": ORG})

@@ -93,9 +93,6 @@ def test_ujarnya_is_the_subject_not_the_person_met():
     assert speaker.entity == entity_named(entities, "Dedi Mulyadi").id
 
 
-@pytest.mark.xfail(strict=True, reason="a person named as the object of the previous sentence "
-                   "('Ia lalu bertemu … Prasetyo Hadi') is taken as its subject: _is_subject "
-                   "counts at most two lower-case words and six words before the name")
 def test_ujarnya_is_the_earlier_subject_when_the_next_sentence_names_an_object():
     text = ("Menteri Keuangan Purbaya Yudhi Sadewa tiba di Istana Negara. Ia lalu bertemu "
             "Menteri Sekretaris Negara Prasetyo Hadi. “Kami membahas anggaran makan bergizi "
@@ -142,9 +139,6 @@ def test_pronoun_mentions_join_the_entity_they_refer_to():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="'Ia lalu menyinggung keputusan Gubernur BI Perry "
-                   "Warjiyo' makes Perry a subject, so the next 'ujarnya' leaves the speaker "
-                   "(Sri Mulyani) for the person she talked about")
 def test_the_latest_speaker_goes_on_when_another_person_is_only_mentioned():
     text = ("Menteri Keuangan Sri Mulyani Indrawati menerima Gubernur Bank Indonesia Perry "
             "Warjiyo di kantornya. “Kami sepakat menjaga stabilitas nilai tukar rupiah,” kata "
@@ -183,8 +177,6 @@ def test_kata_title_is_the_holder_of_that_title():
     assert speaker.entity == entity_named(entities, "Purbaya Yudhi Sadewa").id
 
 
-@pytest.mark.xfail(strict=True, reason="'kata Menkeu' is not matched to the role written in "
-                   "full ('Menteri Keuangan'): no data maps abbreviated titles to their long form")
 def test_kata_abbreviated_title_is_the_holder_of_the_full_title():
     text = ("Menteri Keuangan Purbaya Yudhi Sadewa menghadiri rapat kerja bersama DPR di "
             "Jakarta. " + MENKEU_QUOTE)
@@ -305,8 +297,6 @@ def test_description_subject_of_a_reporting_verb():
     assert speaker.entity is None
 
 
-@pytest.mark.xfail(strict=True, reason="'Warga Bandung mengatakan …': the speaker becomes the "
-                   "city Bandung (GPE) instead of the description 'Warga Bandung'")
 def test_residents_of_a_city_are_not_the_city():
     text = ("Warga Bandung mengatakan bahwa kemacetan di Jalan Asia Afrika makin parah setiap "
             "akhir pekan.")

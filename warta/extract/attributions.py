@@ -34,7 +34,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     dateline = re.compile(rf"^[A-Z][\w. ]{{1,40}}?(?:,\s*|\s*\()(?P<name>{agencies})\)?\s*[-–—]",
                           re.MULTILINE)
     tag = re.compile(rf"\((?P<name>{agencies})(?:/[\w ]+)?\)")
-    source = re.compile(rf"\b(?:{_alt(cues['source_cues'])})\s+(?:laman\s+|situs\s+)?"
+    source = re.compile(rf"\b(?i:{_alt(cues['source_cues'])})\s+(?:laman\s+|situs\s+)?"
                         rf"(?P<name>{agencies})\b")
     return contributed, labels, dateline, tag, source
 
@@ -43,13 +43,15 @@ def extract_attributions(doc: AnalysedDocument) -> list[Attribution]:
     contributed, labels, dateline, tag, source = _patterns()
     roles = load_json("attribution_cues")["labels"]
     text = doc.norm
-    found: dict[tuple[int, int], Attribution] = {}
+    found: dict[tuple[int, int, str], Attribution] = {}
 
     def add(m: re.Match[str], role: str) -> None:
         start, end = m.start(), m.end()
-        name = m.group("name").strip()
-        found.setdefault((start, end), Attribution(start, end, doc.text[start:end], name,
-                                                   role))  # type: ignore[arg-type]
+        # "Associated Press dan Reuters memberikan kontribusi …": two contributors
+        for name in re.split(r"\s*(?:,|\bdan\b|&)\s*", m.group("name").strip()):
+            if name:
+                found.setdefault((start, end, name), Attribution(
+                    start, end, doc.text[start:end], name, role))  # type: ignore[arg-type]
 
     for m in contributed.finditer(text):
         add(m, "contributor")

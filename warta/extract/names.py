@@ -150,7 +150,10 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
                 or not _sentence_initial(doc, token[0], starts):
             kept.append(m)
             continue
-        if rest and (rest in texts - {m.text} or (m.label is None and is_gpe(rest))):
+        heads = set(load_json("name_words")["org_heads"] + load_json("name_words")["place_heads"])
+        if m.label and first in heads:
+            kept.append(m)  # "Partai Golkar" as typed: the head is part of the name
+        elif rest and (rest in texts - {m.text} or (m.label is None and is_gpe(rest))):
             start = m.start + len(first) + 1
             kept.append(NameMention(start, m.end, rest, None))
         elif rest and any(w[:1].isupper() for w in rest.split()):

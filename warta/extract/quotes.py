@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from warta.extract.names import is_title
@@ -30,6 +30,7 @@ from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Quote, QuoteKind, Span
 
 _QUOTE_MARKS = "\"“”‘’'«»"
+_VERB = re.compile(r"(?:me|ber|di|ter|per)[a-z]{4,}")
 MIN_UNCUED_WORDS = 6  # shorter quoted text without a cue is a term or a title
 
 
@@ -58,6 +59,7 @@ class _Cues:
     connectors: frozenset[str]
     title_introducers: frozenset[str]
     object_verbs: frozenset[str]
+    clause_markers: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,6 +84,7 @@ def _cues() -> _Cues:
         connectors=frozenset(load_json("name_words")["connectors"]),
         title_introducers=frozenset(c["title_introducers"]),
         object_verbs=frozenset(c["object_verbs"]),
+        clause_markers=frozenset(c["clause_markers"]),
     )
 
 
@@ -105,6 +108,20 @@ def extract_quotes(doc: AnalysedDocument, entities: list[Entity]) -> list[Quote]
         quotes.append(Quote(cand.kind, cand.start, cand.end, doc.text[cand.start:cand.end],
                             cand.cue, speaker))
         previous = cand
+    return _speakers_named_later(doc.text, quotes)
+
+
+def _speakers_named_later(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quote paragraph without attribution, followed by a quote paragraph that
+    has one, is the same speaker's: Indonesian news often opens a multi-paragraph
+    quote and attributes it only in the last paragraph."""
+    direct = [i for i, q in enumerate(quotes) if q.kind == "direct"]
+    for a, b in zip(reversed(direct[:-1]), reversed(direct[1:]), strict=True):
+        q, nxt = quotes[a], quotes[b]
+        between = text[q.end:nxt.start]
+        if q.cue is None and q.speaker is None and nxt.speaker is not None \
+                and between.count("\n") >= 1 and not between.strip(" \n\"“”'‘’,."):
+            quotes[a] = replace(q, speaker=nxt.speaker)
     return quotes
 
 
@@ -127,6 +144,11 @@ class _QuoteFinder:
             cue, phrase = self._attribution_after(after_end, start, end)
             if cue is None:
                 cue, phrase = self._attribution_before(pair.open)
+                words = len(self.text[start:end].split())
+                adjacent = re.search(r"[,:]\s*$", self.text[max(0, pair.open - 3):pair.open])
+                if cue is not None and not adjacent and \
+                        (words < 3 or self.text[pair.open] in "‘'"):
+                    continue  # 'menyebut kebijakan itu "jalan tengah"': a term, not speech
             if cue is None:
                 cue, phrase = self._attribution_next_sentence(after_end)
             if cue is not None:
@@ -289,7 +311,8 @@ class _QuoteFinder:
                 content_start = s + v.end() + comma.end()
             elif subject is not None and subject.kind != "description" and \
                     v.group(0) not in self.cues.object_verbs and \
-                    re.match(r"\s+\w", tail) and len(tail.split()) >= 3:
+                    re.match(r"\s+\w", tail) and len(tail.split()) >= 3 and \
+                    self._is_clause(tail):
                 content_start = s + v.end() + len(tail) - len(tail.lstrip())
             else:
                 continue
@@ -298,6 +321,12 @@ class _QuoteFinder:
             if cand is not None:
                 return cand
         return None
+
+    def _is_clause(self, text: str) -> bool:
+        """A statement has a verb or an auxiliary; a bare topic ("rencana bank
+        sentral") has neither."""
+        words = re.findall(r"[a-z]+", text.casefold())
+        return any(w in self.cues.clause_markers or _VERB.match(w) for w in words)
 
     def _is_adjunct(self, words: str) -> bool:
         """Nothing, or a phrase like "kepada wartawan" / "Senin (20/10/2025)" /
@@ -314,6 +343,8 @@ class _QuoteFinder:
                         r"(nya)?)\b([^,“”\"]{0,80}?),\s+\S", body)
         if m:
             content_start = s + m.end()
+        elif mid and body[:mid.start()].strip().casefold() in self.cues.openers:
+            m, content_start = mid, s + mid.end() - 1  # "Namun, kata X, …": after the cue
         elif mid and mid.start() > 10:
             m, content_start = mid, s
         else:

@@ -96,8 +96,10 @@ class SpeakerResolver:
                 if entity.type == "LOC" or _looks_personal(entity.name, phrase.text):
                     self._speaking.add(entity.id)
                 return Speaker(entity.name, entity.id, start, end, text, "name")
-        others = self._entities_in(phrase.start, phrase.end)
-        if others:  # "kata KPK", "ujar Polda Metro Jaya"
+        bare = " ".join(w for w in phrase.text.split() if not is_title(w))
+        others = [(e, m) for e, m in self._entities_in(phrase.start, phrase.end)
+                  if e.type == "ORG" or m.text == bare]
+        if others:  # "kata KPK", "ujar Polda Metro Jaya" — but "Warga Bandung" is not Bandung
             entity, mention = max(others, key=lambda em: em[1].end - em[1].start)
             return Speaker(entity.name, entity.id, mention.start, mention.end, mention.text,
                            "name")
@@ -210,14 +212,18 @@ class SpeakerResolver:
         return best[0] if best else None
 
     def _is_subject(self, offset: int) -> bool:
-        """A mention in the opening noun phrase of its sentence ("Pengacara
-        terdakwa, Tuti Wijaya menyampaikan …")."""
+        """A mention in the opening noun phrase of its sentence (after a fronted
+        phrase and its comma: "Pengacara terdakwa, Tuti Wijaya menyampaikan …"),
+        not the object of a verb ("Ia lalu bertemu Prasetyo Hadi")."""
         sentence = self.doc.sentences[self.doc.sentence_index(offset)]
-        before = self.doc.text[sentence.start:offset].split()
+        segment = self.doc.text[sentence.start:offset].rsplit(",", 1)[-1]
+        words = segment.split()
+        pronouns = load_json("pronouns")
+        personal = set(pronouns["singular"]) | set(pronouns["plural"])
         openers = set(load_json("speech_cues")["clause_openers"])
-        lower = [w for w in before if not (w[:1].isupper() or is_title(w.strip(",")))
-                 and w.casefold().strip(",") not in openers]
-        return len(lower) <= 2 and len(before) <= 6
+        return len(words) <= 8 and all(
+            (w[:1].isupper() and w.casefold() not in personal) or is_title(w)
+            or w.casefold() in openers for w in words)
 
     def _type_of(self, entity_id: str) -> str | None:
         entity = next((e for e in self.entities if e.id == entity_id), None)
@@ -226,10 +232,17 @@ class SpeakerResolver:
         return entity.type if entity else None
 
     def _role_holder(self, words: list[str]) -> Entity | None:
-        wanted = {w.casefold() for w in words}
-        for e in self.entities:
+        """The person whose stated role has these title words, abbreviated or
+        written out ("kata Menkeu" → "Menteri Keuangan Purbaya …")."""
+        expansions = load_json("title_abbreviations")
+        wanted = [w.casefold() for w in words if is_title(w)]
+        if not wanted:
+            return None
+        for e in reversed(self.entities):
             for role in e.roles:
-                if wanted & {w.casefold() for w in role.text.split()}:
+                role_text = " " + " ".join(role.text.casefold().split()) + " "
+                if all(f" {w} " in role_text or f" {expansions.get(w, '#')} " in role_text
+                       for w in wanted):
                     return e
         return None
 
