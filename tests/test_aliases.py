@@ -86,9 +86,6 @@ def test_model_span_covering_name_and_parenthesised_acronym():
                                                         span(BPS, "BPS", "Data ")]
 
 
-@pytest.mark.xfail(strict=True, reason="an acronym opening a sentence ('BPS juga mencatat …') "
-                   "is dropped as a capitalised common word because 'bps' is in "
-                   "common_words.txt")
 def test_acronym_opening_a_sentence_is_a_mention():
     text = ("Badan Pusat Statistik (BPS) mencatat inflasi tahunan sebesar 2,65 persen. BPS juga "
             "mencatat kenaikan harga beras di 30 provinsi.")

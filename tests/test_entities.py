@@ -123,9 +123,6 @@ def test_words_of_a_role_are_not_entities(text, names, person, role, not_names):
     assert roles(entity_named(entities, person)) == [(*span(text, role), role)]
 
 
-@pytest.mark.xfail(strict=True, reason="'Kapolda Metro Jaya Irjen Karyoto' without a model "
-                   "span on 'Metro Jaya' gives entities 'Metro' and 'Jaya Irjen': a name run "
-                   "may end in a rank")
 def test_a_name_never_ends_in_a_rank():
     text = "Kapolda Metro Jaya Irjen Karyoto memimpin apel pasukan di Monas."
     entities = entities_of(text, {"Karyoto": PER, "Monas": LOC})

@@ -107,8 +107,13 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         while k < len(run) and _is_title_at(tokens, run[k].i):
             k += 1
         run = run[k:]
+        trailing = 0
+        while run and _is_title_at(tokens, run[-1].i):  # "Kapolda Metro Jaya Irjen" Karyoto
+            run, trailing = run[:-1], trailing + 1
         if not len(run):
             continue
+        if k and trailing and not (len(run) == 1 and _is_role_anchor([run[0].text])):
+            continue  # between two titles: part of an office ("Kapolda Metro Jaya Irjen")
         if (k or (run[0].i > 0 and _is_title_at(tokens, run[0].i - 1))) and len(run) == 1 \
                 and run[0].lower_ in load_words("common_words"):
             continue  # "Menteri Keuangan …": the office, not a name
@@ -146,7 +151,7 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
     for m in mentions:
         first, _, rest = m.text.partition(" ")
         token = doc.token_range(m.start, m.start + len(first))
-        if not token or first.casefold() not in common \
+        if not token or first.casefold() not in common or first.isupper() \
                 or not _sentence_initial(doc, token[0], starts):
             kept.append(m)
             continue
