@@ -49,7 +49,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract.numbers import (
     DIGITS,
@@ -128,11 +128,20 @@ def extract_dates(doc: AnalysedDocument) -> list[DateFact]:
 
 
 def _found(text: str, published: datetime | None, sentences: Sequence[Sentence] | None,
-           quotes: Sequence[tuple[int, int]]) -> list[_Cand]:
-    """Chosen and resolved candidates, blockers included."""
+           quotes: Sequence[tuple[int, int]]) -> tuple[_Cand, ...]:
+    """Chosen and resolved candidates, blockers included.  Cached: the amounts
+    extractor asks for the same document's date spans right after the dates."""
+    return _found_cached(text, published, tuple(sentences) if sentences is not None else None,
+                         tuple(quotes))
+
+
+@lru_cache(maxsize=4)
+def _found_cached(text: str, published: datetime | None,
+                  sentences: tuple[Sentence, ...] | None,
+                  quotes: tuple[tuple[int, int], ...]) -> tuple[_Cand, ...]:
     chosen = _choose(list(_candidates(text)))
     _resolve(chosen, text, published, sentences, quotes)
-    return chosen
+    return tuple(chosen)
 
 
 def _quote_spans(doc: AnalysedDocument) -> list[tuple[int, int]]:
