@@ -395,6 +395,18 @@ def eval_quotes(gold: GoldArg, texts: TextsOpt = None,
         _emit_scores(f"quote scores ({gold})", data, output_format)
 
 
+@eval_app.command("entities")
+def eval_entities(gold: GoldArg, texts: TextsOpt = None,
+                  output_format: FormatOpt = OutputFormat.text) -> None:
+    """Score entity mentions (span + type) and alias links against GOLD.jsonl."""
+    with _guarded(_stderr()):
+        evaluate = _evaluator("warta.eval.entities", "evaluate_entities_file", "entities")
+        gold_path = _existing(gold, "gold file")
+        texts_path = _existing(texts, "texts path") if texts else None
+        data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
+        _emit_scores(f"entity scores ({gold})", data, output_format)
+
+
 @eval_app.command("dates")
 def eval_dates(gold: GoldArg, texts: TextsOpt = None,
                output_format: FormatOpt = OutputFormat.text) -> None:
