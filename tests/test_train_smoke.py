@@ -67,3 +67,19 @@ def test_train_ner_smoke(tmp_path: Path):
     doc = nlp("Kantor di Jl. Sudirman milik PT Astra International Tbk. di Kab. Bogor.")
     assert "Jl." in [t.text for t in doc] and "Tbk." in [t.text for t in doc]
     assert "Kab." in [t.text for t in doc]
+
+
+def test_warta_gpe_component_relabels_known_places():
+    from spacy.tokens import Span
+
+    import warta.train.gpe  # noqa: F401  (registers the component)
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("warta_gpe")
+    doc = nlp.make_doc("Presiden Prancis berkunjung ke Sungai Musi di Kota Palembang .")
+    doc.ents = [Span(doc, 1, 2, "LOC"), Span(doc, 4, 6, "LOC"), Span(doc, 7, 9, "LOC")]
+    doc = nlp.get_pipe("warta_gpe")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Prancis", "GPE"), ("Sungai Musi", "LOC"), ("Kota Palembang", "GPE")]
+    assert (doc.ents[2].start_char, doc.ents[2].end_char) == (46, 60)
+    assert doc.text[46:60] == "Kota Palembang"

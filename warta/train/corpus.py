@@ -113,7 +113,7 @@ def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence]) -> int:
 def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
                   idner_repeat: int = 1, max_sentences: int | None = None,
                   seed: int = 0) -> CorpusReport:
-    """Write ``train.spacy`` and ``dev.spacy`` (idner dev) into ``work_dir``."""
+    """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` (idner dev) into ``work_dir``."""
     vocab = Vocab()
     train, report = build_training_sentences(data_dir, use_nerp=use_nerp,
                                              idner_repeat=idner_repeat)
@@ -124,5 +124,11 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
         train = train[:max_sentences]
         dev = dev[: max(20, max_sentences // 5)]
     report.counts["train-total"] = write_docbin(work_dir / "train.spacy", vocab, train)
+    # Second stage: idner train alone, to adapt to its annotation conventions.
+    dev_nf = {s.normal_form for s in dev}
+    tune = [s for s in read_conll(data_dir / IDNER_TRAIN, "idner") if s.normal_form not in dev_nf]
+    if max_sentences is not None:
+        tune = tune[:max_sentences]
+    report.counts["finetune"] = write_docbin(work_dir / "finetune.spacy", vocab, tune)
     report.counts["dev"] = write_docbin(work_dir / "dev.spacy", vocab, dev)
     return report

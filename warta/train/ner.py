@@ -22,14 +22,16 @@ from warta.train.corpus import build_corpora
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
+FINETUNE_CONFIG = ROOT / "configs" / "ner_finetune.cfg"
 ABBREVIATIONS = ROOT / "warta" / "lang" / "id" / "ner_abbreviations.txt"
 MODEL_NAME = "warta"  # meta name; the directory is id_warta (lang + name)
 SMOKE_SENTENCES = 300
 
 # Recipe of the shipped model; docs/MODELS.md describes the same.
-USE_NERP = False
-IDNER_REPEAT = 1
-USE_VECTORS = False
+USE_NERP = True
+IDNER_REPEAT = 3
+USE_VECTORS = True
+FINETUNE = True
 
 
 def abbreviations() -> list[str]:
@@ -44,6 +46,11 @@ def add_abbreviations(nlp: spacy.Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def _best(train_out: Path) -> Path:
+    best = train_out / "model-best"
+    return best if best.exists() else train_out / "model-last"
+
+
 def _pin_threads() -> None:
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -54,9 +61,11 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
               config: Path | str | None = None) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
+    Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
+    ``configs/ner_finetune.cfg`` starting from the first stage's best model.
     ``max_sentences``/``max_epochs`` shrink the run (smoke mode for CI: a few hundred
-    sentences, one epoch, no static vectors). With the defaults the shipped model is
-    rebuilt from the same data, config and seed.
+    sentences, one epoch per stage, no static vectors). With the defaults the shipped
+    model is rebuilt from the same data, configs and seed.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -84,15 +93,23 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         else:
             overrides["paths.vectors"] = None
             overrides["components.tok2vec.model.embed.include_static_vectors"] = False
-        spacy_train(config_path, work / "out", use_gpu=-1, overrides=overrides)
-        best = work / "out" / "model-best"
-        nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
+        spacy_train(config_path, work / "base", use_gpu=-1, overrides=overrides)
+        model = _best(work / "base")
+        if FINETUNE:
+            tune = {**overrides, "paths.train": str(work / "finetune.spacy"),
+                    "paths.base_model": str(model)}
+            tune.pop("components.tok2vec.model.embed.include_static_vectors", None)
+            if max_epochs is not None:
+                tune["training.max_epochs"] = max_epochs
+            spacy_train(FINETUNE_CONFIG, work / "tune", use_gpu=-1, overrides=tune)
+            model = _best(work / "tune")
+        nlp = spacy.load(model)
         add_abbreviations(nlp)
         nlp.meta.update({
             "name": MODEL_NAME,
             "version": "0.1.0",
             "description": "Warta Indonesian NER (PER/ORG/GPE/LOC), trained on "
-                           "idner-news-2k, NER UI and NERGrit; see docs/MODELS.md",
+                           "idner-news-2k, NER UI, NERGrit and NERP; see docs/MODELS.md",
             "license": "MIT (model); training data licences in docs/MODELS.md",
             "sources": [{"name": k, "sentences": v} for k, v in report.counts.items()],
             "warta": {"seed": seed, "train_seconds": round(time.time() - started),
@@ -105,3 +122,17 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         json.dumps({"counts": report.counts, "dropped": report.dropped}, indent=2) + "\n",
         encoding="utf-8")
     return output_dir
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m warta.train.ner [OUTPUT_DIR] [DATA_DIR]``: rebuild the shipped model."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else ROOT / "warta" / "models" / "id_warta"
+    data = Path(args[1]) if len(args) > 1 else ROOT.parent / "shared" / "data"
+    print(train_ner(out, data))
+
+
+if __name__ == "__main__":
+    main()

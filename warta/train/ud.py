@@ -14,6 +14,7 @@ the same way at run time.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import random
@@ -46,6 +47,9 @@ TEST_FILES = (CSUI_TEST, GSD_TEST)  # reported; never trained on
 # Recipe of the delivered model (docs/MODELS.md, "Tagger, lemmatizer and parser").
 USE_GSD_DEV = True
 USE_PUD = True
+# GSD lemmatises differently from CSUI and PUD ("nya" → "dia", "sebagai" kept whole,
+# proper nouns lowercased): its lemmas are left out so the lemmatizer learns one style.
+LEMMA_SOURCES: tuple[str, ...] = ("csui-train", "pud-test")
 DEV_SENTENCES = 96  # held-out tail slice of CSUI train, for model selection only
 SENTS_PER_DOC = 4  # several sentences per training Doc: the parser learns boundaries
 SMOKE_SENTENCES = 200
@@ -137,14 +141,18 @@ def read_conllu(path: Path | str) -> list[UdSentence]:
     return sentences
 
 
-def sentences_to_doc(vocab: Vocab, sentences: Sequence[UdSentence]) -> Doc:
-    """One ``Doc`` over the gold syntactic words of ``sentences`` with all UD annotation."""
+def sentences_to_doc(vocab: Vocab, sentences: Sequence[UdSentence], *,
+                     lemmas: bool = True) -> Doc:
+    """One ``Doc`` over the gold syntactic words of ``sentences`` with all UD annotation.
+
+    ``lemmas=False`` leaves lemmas unset, which the trainable lemmatizer treats as missing.
+    """
     words: list[str] = []
     spaces: list[bool] = []
     pos: list[str] = []
     tags: list[str] = []
     morphs: list[str] = []
-    lemmas: list[str] = []
+    lemma_col: list[str] = []
     heads: list[int] = []
     deps: list[str] = []
     starts: list[bool] = []
@@ -156,14 +164,14 @@ def sentences_to_doc(vocab: Vocab, sentences: Sequence[UdSentence]) -> Doc:
             pos.append(w.upos if w.upos != "_" else "")
             tags.append(w.xpos if w.xpos != "_" else "")
             morphs.append(w.feats)
-            lemmas.append(w.lemma)
+            lemma_col.append(w.lemma if lemmas else "")
             heads.append(offset + (w.head - 1 if w.head else i))
             deps.append("ROOT" if w.deprel == "root" else w.deprel)
             starts.append(i == 0)
     if spaces:
         spaces[-1] = False
     return Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, morphs=morphs,
-               lemmas=lemmas, heads=heads, deps=deps, sent_starts=starts)
+               lemmas=lemma_col, heads=heads, deps=deps, sent_starts=starts)
 
 
 def _chunks(items: Sequence[UdSentence], size: int) -> Iterator[Sequence[UdSentence]]:
@@ -181,6 +189,7 @@ class UdCorpusReport:
 def build_ud_corpora(data_dir: Path | str, out_dir: Path | str, *, use_gsd_dev: bool = USE_GSD_DEV,
                      use_pud: bool = USE_PUD, dev_sentences: int = DEV_SENTENCES,
                      max_sentences: int | None = None, sents_per_doc: int = SENTS_PER_DOC,
+                     lemma_sources: Sequence[str] = LEMMA_SOURCES,
                      seed: int = 0) -> UdCorpusReport:
     """Write ``train.spacy`` and ``dev.spacy`` under ``out_dir``.
 
@@ -209,7 +218,9 @@ def build_ud_corpora(data_dir: Path | str, out_dir: Path | str, *, use_gsd_dev: 
         if max_sentences is not None:
             kept = kept[:max_sentences]
         report.counts[name] = len(kept)
-        train_docs.extend(sentences_to_doc(vocab, chunk) for chunk in _chunks(kept, sents_per_doc))
+        with_lemmas = name in lemma_sources
+        train_docs.extend(sentences_to_doc(vocab, chunk, lemmas=with_lemmas)
+                          for chunk in _chunks(kept, sents_per_doc))
     random.Random(seed).shuffle(train_docs)
     if max_sentences is not None:
         dev = dev[:max(10, max_sentences // 5)]
@@ -218,6 +229,74 @@ def build_ud_corpora(data_dir: Path | str, out_dir: Path | str, *, use_gsd_dev: 
     dev_docs = [sentences_to_doc(vocab, [s]) for s in dev]
     DocBin(docs=dev_docs, store_user_data=False).to_disk(out_dir / "dev.spacy")
     return report
+
+
+# ---------------------------------------------------------------------------
+# Optional pretraining of tok2vec_ud on the nlp-id POS corpus (training-only extra)
+# ---------------------------------------------------------------------------
+
+PRETAG_CONFIG = ROOT / "configs" / "ud_pretag.cfg"
+
+
+def nlpid_postag_path() -> Path | None:
+    """``dataset_postag.txt`` of the ``nlp-id`` package (news, 16 own tags), if installed."""
+    return _nlpid_data("dataset_postag.txt")
+
+
+def _nlpid_data(name: str) -> Path | None:
+    # Located, not imported: with ``--no-deps`` the package's own imports (nltk) fail.
+    spec = importlib.util.find_spec("nlp_id")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / name
+    return path if path.exists() else None
+
+
+def read_postag(path: Path | str) -> list[tuple[list[str], list[str]]]:
+    """Sentences of ``word<TAB>tag`` lines; tags upper-cased (the file has one "vb")."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as handle:
+        for raw in handle:
+            parts = raw.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[0]:
+                words.append(parts[0])
+                tags.append(parts[1].upper())
+            elif words:
+                sents.append((words, tags))
+                words, tags = [], []
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def build_pretag_corpora(out_dir: Path | str, data_dir: Path | str, *,
+                         max_sentences: int | None = None, dev_sentences: int = 500,
+                         seed: int = 0) -> dict[str, int]:
+    """``train.spacy``/``dev.spacy`` of nlp-id tagged sentences (tags only).
+
+    Sentences equal to a UD test sentence are dropped. Spaces are not in the
+    corpus; every word gets one (the tagger does not look at whitespace).
+    """
+    path = nlpid_postag_path()
+    if path is None:
+        raise RuntimeError("nlp-id is not installed: pip install --no-deps nlp-id")
+    out_dir, data_dir = Path(out_dir), Path(data_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    forbidden = {s.normal_form for rel in (*TEST_FILES, PUD_TEST) if (data_dir / rel).exists()
+                 for s in read_conllu(data_dir / rel)}
+    sents = [(w, t) for w, t in read_postag(path)
+             if re.sub(r"\W", "", "".join(w).lower()) not in forbidden]
+    random.Random(seed).shuffle(sents)
+    dev, train = sents[:dev_sentences], sents[dev_sentences:]
+    if max_sentences is not None:
+        train = train[:max_sentences]
+    vocab = Vocab()
+    for name, part in (("train", train), ("dev", dev)):
+        docs = [Doc(vocab, words=w, tags=t) for w, t in part]
+        DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{name}.spacy")
+    return {"train": len(train), "dev": len(dev), "dropped": len(read_postag(path)) - len(sents)}
 
 
 # ---------------------------------------------------------------------------
@@ -252,6 +331,53 @@ def split_clitic(form: str) -> tuple[str, str] | None:
     return None
 
 
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W_]|-)*[^\W\d_]")
+RAW_TEXT_FILES = ("news/bppt-panl/train.csv", "news/bppt-panl/test.csv", "news/detik-dev.jsonl")
+
+
+def _raw_words(data_dir: Path) -> Iterator[str]:
+    """Words of the unlabelled news text and the NER corpora in the shared data."""
+    for rel in RAW_TEXT_FILES:
+        path = data_dir / rel
+        if path.exists():
+            with open(path, encoding="utf-8") as handle:
+                for line in handle:
+                    yield from _WORD_RE.findall(line)
+    for path in sorted((data_dir / "ner").glob("*/*.conll")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                yield from _WORD_RE.findall(line.split("\t")[0])
+
+
+def clitic_forms(data_dir: Path | str, train_sentences: Sequence[UdSentence]) -> list[str]:
+    """Lowercased surface forms the tokenizer should split into host + clitic.
+
+    Every form split in the UD training files, plus forms ending in a clitic in
+    the shared news text and the nlp-id POS corpus when the host is a known word
+    and the whole form is not (lexicon: nlp-id's lemma dictionary and root
+    words; without nlp-id only the UD training forms are used). Forms the
+    training files keep whole ("hanya", "masalah") are never split.
+    """
+    split, whole = mwt_forms(train_sentences)
+    forms = set(split)
+    lemma_path, roots_path = _nlpid_data("lemma_dict.json"), _nlpid_data("root-word.txt")
+    postag = nlpid_postag_path()
+    if lemma_path is None or roots_path is None or postag is None:
+        return sorted(forms)
+    known = set(json.loads(lemma_path.read_text(encoding="utf-8")))
+    known.update(roots_path.read_text(encoding="utf-8").split())
+    candidates = {w.lower() for w in _raw_words(Path(data_dir)) if w.lower().endswith(CLITICS)}
+    for words, _tags in read_postag(postag):
+        for prev, word in zip(words, words[1:], strict=False):
+            if word.lower() in CLITICS:
+                candidates.add((prev + word).lower())
+    for form in candidates - forms - set(whole):
+        parts = split_clitic(form)
+        if parts and form not in known and parts[0].rstrip("-") in known:
+            forms.add(form)
+    return sorted(forms)
+
+
 def clitic_special_cases(forms: Iterable[str]) -> dict[str, list[dict[int, str]]]:
     """Tokenizer special cases splitting each form (lower, Capitalised, UPPER)."""
     cases: dict[str, list[dict[int, str]]] = {}
@@ -281,6 +407,37 @@ def copy_clitic_special_cases(source: spacy.Language, target: spacy.Language) ->
     return added
 
 
+UD_COMPONENTS: tuple[str, ...] = ("tok2vec_ud", "morphologizer", "trainable_lemmatizer", "parser")
+
+
+def add_ud_components(target: spacy.Language, ud_nlp: spacy.Language) -> list[str]:
+    """Source the UD components of ``ud_nlp`` into ``target`` (e.g. the NER pipeline).
+
+    Appends ``tok2vec_ud`` and its listeners, and copies the clitic special cases
+    into ``target``'s tokenizer. Static vectors are copied when ``target`` has none;
+    different vectors in both pipelines are an error (the UD tok2vec would read
+    the wrong table).
+    """
+    source_vectors, target_vectors = ud_nlp.vocab.vectors, target.vocab.vectors
+    if source_vectors.shape[0] and target_vectors.shape[0]:
+        if source_vectors.to_bytes(exclude=["strings"]) != target_vectors.to_bytes(
+                exclude=["strings"]):
+            raise ValueError("target and UD pipelines have different static vectors")
+    elif source_vectors.shape[0]:
+        target.vocab.vectors = source_vectors
+    added = [name for name in UD_COMPONENTS if name in ud_nlp.pipe_names]
+    for name in added:
+        target.add_pipe(name, source=ud_nlp)
+    if "morphologizer" in added:
+        # The sourced morphologizer keeps writing morph hashes of the UD vocab's
+        # morphology table; register its analyses in the target's table too, or
+        # ``token.morph`` comes out empty for analyses the target has never seen.
+        for morph in target.get_pipe("morphologizer").cfg["labels_morph"].values():
+            target.vocab.morphology.add(morph)
+    copy_clitic_special_cases(ud_nlp, target)
+    return added
+
+
 # ---------------------------------------------------------------------------
 # Training entry
 # ---------------------------------------------------------------------------
@@ -291,15 +448,69 @@ def _pin_threads() -> None:
         os.environ.setdefault(var, "1")
 
 
+def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
+                        max_sentences: int | None = None, max_epochs: int | None = None,
+                        vectors: Path | str | None = None, seed: int = 0) -> Path:
+    """Stage 1: train ``tok2vec_ud`` + a tagger on the nlp-id POS corpus; returns the pipeline.
+
+    :func:`train_ud` with ``pretrained=`` this directory sources its ``tok2vec_ud``.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    _pin_threads()
+    output_dir = Path(output_dir)
+    with tempfile.TemporaryDirectory(prefix="warta-pretag-") as tmp:
+        work = Path(tmp)
+        build_pretag_corpora(work, data_dir, max_sentences=max_sentences, seed=seed)
+        opts: dict[str, object] = {"paths.train": str(work / "train.spacy"),
+                                   "paths.dev": str(work / "dev.spacy"), "system.seed": seed}
+        if max_epochs is not None:
+            opts["training.max_epochs"] = max_epochs
+        if vectors is not None:
+            opts["paths.vectors"] = str(vectors)
+            opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
+        spacy_train(PRETAG_CONFIG, work / "out", use_gpu=-1, overrides=opts)
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        shutil.copytree(work / "out" / "model-last", output_dir)
+    return output_dir
+
+
+def _config_with_source(config_path: Path, pretrained: Path, work: Path) -> Path:
+    """A copy of ``config_path`` whose ``tok2vec_ud`` is sourced from ``pretrained``."""
+    from spacy.util import load_config
+
+    cfg = load_config(config_path, interpolate=False)
+    cfg["components"]["tok2vec_ud"] = {"source": str(pretrained)}
+    # Listener widths refer to the replaced block; pin them to the pretrained width.
+    width = spacy.load(pretrained).get_pipe("tok2vec_ud").model.get_dim("nO")
+    for block in cfg["components"].values():
+        tok2vec = block.get("model", {}).get("tok2vec", {})
+        if tok2vec.get("upstream") == "tok2vec_ud":
+            tok2vec["width"] = width
+    out = work / "ud_pretrained.cfg"
+    cfg.to_disk(out)
+    return out
+
+
+_clitic_forms = clitic_forms  # train_ud's parameter of the same name shadows it
+
+
 def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
              max_epochs: int | None = None, seed: int = 0, config: Path | str | None = None,
-             use_pud: bool = USE_PUD, clitic_forms: Iterable[str] | None = None,
+             use_pud: bool = USE_PUD, pretrained: Path | str | None = None,
+             vectors: Path | str | None = None,
+             clitic_forms: Iterable[str] | None = None,
              overrides: dict[str, object] | None = None) -> Path:
     """Train the UD pipeline into ``output_dir`` and return it.
 
     Smoke mode (``max_sentences`` ≤ 2000): a few hundred sentences per source and
-    frequent evaluation, for tests. ``clitic_forms`` are written into the
-    tokenizer as special cases; by default the MWT forms of the training files.
+    frequent evaluation, for tests. ``pretrained`` is a stage-1 pipeline from
+    :func:`pretrain_ud_tok2vec` whose ``tok2vec_ud`` starts the training.
+    ``vectors`` is a spaCy pipeline directory holding static vectors (e.g. from
+    :func:`warta.train.vectors.train_vectors`); the tok2vec then also reads them.
+    ``clitic_forms`` are written into the tokenizer as special cases; by default
+    the MWT forms of the training files.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -321,7 +532,13 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
             opts["training.max_epochs"] = max_epochs
         if smoke:
             opts["training.eval_frequency"] = 50
+        if vectors is not None:
+            opts["paths.vectors"] = str(vectors)
+            if pretrained is None:  # a sourced tok2vec_ud brings its own setting
+                opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
         opts.update(overrides or {})
+        if pretrained is not None:
+            config_path = _config_with_source(config_path, Path(pretrained), work)
         spacy_train(config_path, work / "out", use_gpu=-1, overrides=opts)
         best = work / "out" / "model-best"
         nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
@@ -329,7 +546,8 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
             train_sents = read_conllu(data_dir / CSUI_TRAIN) + read_conllu(data_dir / GSD_DEV)
             if use_pud:
                 train_sents += read_conllu(data_dir / PUD_TEST)
-            clitic_forms = list(mwt_forms(train_sents)[0])
+            clitic_forms = (_clitic_forms(data_dir, train_sents) if not smoke
+                            else list(mwt_forms(train_sents)[0]))
         n_cases = add_clitic_special_cases(nlp, clitic_forms)
         nlp.meta.update({
             "name": MODEL_NAME,

@@ -4,13 +4,16 @@ The NER corpora are small (about 10k sentences); vectors from about 1.5M words o
 unlabelled news give the model a notion of which words behave alike, names
 included. Vectors are lowercased and looked up by ``LOWER`` (capitalisation is a
 separate feature, SHAPE). Training uses gensim's FastText with one worker and a
-fixed seed so the result is reproducible.
+fixed seed so the result is reproducible; gensim seeds each word's initial vector
+with Python's ``hash``, so the training runs in a child process with
+``PYTHONHASHSEED=0`` unless the caller already set it.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -76,6 +79,11 @@ def raw_sentences(data_dir: Path) -> Iterator[list[str]]:
 def train_vectors(data_dir: Path, out_dir: Path, *, dim: int = 100, min_count: int = 3,
                   epochs: int = 10, seed: int = 0) -> Path:
     """Train FastText vectors and convert them to a spaCy vectors pipeline in ``out_dir``."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        subprocess.run([sys.executable, "-m", "warta.train.vectors", str(data_dir), str(out_dir),
+                        str(dim), str(min_count), str(epochs), str(seed)], check=True, env=env)
+        return out_dir / "nlp"
     from gensim.models import FastText  # training-only dependency
 
     sents = [s for s in raw_sentences(data_dir) if s]
@@ -90,3 +98,9 @@ def train_vectors(data_dir: Path, out_dir: Path, *, dim: int = 100, min_count: i
     subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "id", str(txt),
                     str(nlp_dir), "--attr", "LOWER"], check=True)
     return nlp_dir
+
+
+if __name__ == "__main__":
+    _a = sys.argv[1:]
+    train_vectors(Path(_a[0]), Path(_a[1]), dim=int(_a[2]), min_count=int(_a[3]),
+                  epochs=int(_a[4]), seed=int(_a[5]))
