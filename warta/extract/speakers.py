@@ -320,4 +320,23 @@ def add_speaker_mentions(entities: list[Entity],
             if e.id not in known and names:
                 e = replace(e, aliases=sorted({n for n in names if n != e.name}))
         merged.append(e)
-    return merged, quotes
+    return _without_ungrounded(merged, quotes)
+
+
+def _without_ungrounded(entities: list[Entity],
+                        quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
+    """With a statistical NER, a capitalised run it did not type ("Self Regulatory
+    Organization", "Tonton") is kept only when something else vouches for it: a
+    stated alias, or a quote it speaks.  Ids are renumbered in text order."""
+    if not any(e.type for e in entities):
+        return entities, quotes  # no model: the untyped candidates are all we have
+    speaking = {q.speaker.entity for q in quotes if q.speaker and q.speaker.entity}
+    kept = [e for e in entities if e.type or e.id in speaking
+            or any(m.kind in ("alias", "acronym") for m in e.mentions)]
+    kept.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
+    ids = {e.id: f"E{n}" for n, e in enumerate(kept, 1)}
+    kept = [replace(e, id=ids[e.id]) for e in kept]
+    quotes = [q if not (q.speaker and q.speaker.entity) else
+              replace(q, speaker=replace(q.speaker, entity=ids.get(q.speaker.entity)))
+              for q in quotes]
+    return kept, quotes
