@@ -53,8 +53,8 @@ class _Cluster:
             if m.text == named and m.label:
                 return m.label
         labels = Counter(m.label for m in self.mentions if m.label)
-        if not labels:  # an unknown acronym in Indonesian news is an organisation
-            return "ORG" if any(is_acronym(m.text) for m in self.mentions) else None
+        if not labels:
+            return None
         if labels["GPE"] and labels["GPE"] >= labels["LOC"]:
             return "GPE"
         return labels.most_common(1)[0][0]
