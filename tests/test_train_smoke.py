@@ -59,7 +59,7 @@ def test_training_sentences_exclude_idner_dev():
 def test_train_ner_smoke(tmp_path: Path):
     from warta.train.ner import train_ner
 
-    out = train_ner(tmp_path / "model", DATA, max_sentences=300, max_epochs=1, seed=0)
+    out = train_ner(tmp_path / "model", DATA, max_sentences=200, max_epochs=1, seed=0)
     assert (out / "config.cfg").exists()
     nlp = spacy.load(out)
     assert "ner" in nlp.pipe_names

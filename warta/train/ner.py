@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
 FINETUNE_CONFIG = ROOT / "configs" / "ner_finetune.cfg"
 ABBREVIATIONS = ROOT / "warta" / "lang" / "id" / "ner_abbreviations.txt"
+ORGANISATIONS = ROOT / "warta" / "lang" / "id" / "gazetteer" / "organisations.txt"
 MODEL_NAME = "warta"  # meta name; the directory is id_warta (lang + name)
 SMOKE_SENTENCES = 300
 
@@ -35,8 +36,7 @@ FINETUNE = True
 
 
 def abbreviations() -> list[str]:
-    lines = ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return _read_list(ABBREVIATIONS)
 
 
 def add_abbreviations(nlp: spacy.Language) -> None:
@@ -44,6 +44,23 @@ def add_abbreviations(nlp: spacy.Language) -> None:
     for abbr in abbreviations():
         for form in {abbr, abbr.capitalize(), abbr.upper()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def add_org_ruler(nlp: spacy.Language) -> None:
+    """Exact names of well-known organisations (gazetteer data) are ORG, after the model.
+
+    A stock ``entity_ruler`` (loads without Warta code) with ``overwrite_ents``: a match
+    replaces an overlapping model entity, e.g. a guerrilla group the model typed PER.
+    """
+    names = _read_list(ORGANISATIONS)
+    ruler = nlp.add_pipe("entity_ruler", after="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns([{"label": "ORG", "pattern": name} for name in names])
+
+
+def _read_list(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def _best(train_out: Path) -> Path:
@@ -105,6 +122,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             model = _best(work / "tune")
         nlp = spacy.load(model)
         add_abbreviations(nlp)
+        add_org_ruler(nlp)
         nlp.meta.update({
             "name": MODEL_NAME,
             "version": "0.1.0",
