@@ -132,13 +132,22 @@ def test_corpora_hold_out_test_sentences(tmp_path: Path):
 
 @needs_data
 def test_train_ud_smoke(tmp_path: Path):
-    from warta.train.ud import train_ud
+    from warta.eval.ud import evaluate_ud
+    from warta.train.ud import add_ud_components, train_ud
 
     started = time.time()
-    out = train_ud(tmp_path / "model", DATA, max_sentences=120, max_epochs=1, seed=0)
+    out = train_ud(tmp_path / "model", DATA, max_sentences=60, max_epochs=1, seed=0)
     assert time.time() - started < 60
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["tok2vec_ud", "morphologizer", "trainable_lemmatizer", "parser"]
     doc = nlp("Katanya, pemerintah menjadi lebih terbuka.")
     assert [t.text for t in doc][:2] == ["Kata", "nya"]
     assert all(t.pos_ for t in doc) and all(t.dep_ for t in doc)
+    # Sourced into another pipeline that has a tok2vec of its own: same predictions.
+    other = spacy.blank("xx")
+    other.add_pipe("tok2vec")
+    other.initialize()
+    assert add_ud_components(other, nlp) == list(nlp.pipe_names)
+    assert [t.text for t in other("Katanya, harga naik.")][:2] == ["Kata", "nya"]
+    sents = read_conllu(DATA / CSUI_TEST)[:30]
+    assert evaluate_ud(sents, other) == evaluate_ud(sents, nlp)

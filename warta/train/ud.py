@@ -50,6 +50,11 @@ USE_PUD = True
 # GSD lemmatises differently from CSUI and PUD ("nya" → "dia", "sebagai" kept whole,
 # proper nouns lowercased): its lemmas are left out so the lemmatizer learns one style.
 LEMMA_SOURCES: tuple[str, ...] = ("csui-train", "pud-test")
+# Static vectors: the shipped NER pipeline's (the same table then serves both
+# tok2vecs of the assembled pipeline). Pretraining: stage 1 on the nlp-id POS corpus.
+VECTORS_FROM = ROOT / "warta" / "models" / "id_warta"
+PRETRAIN = True
+PRETRAIN_EPOCHS = 1
 DEV_SENTENCES = 96  # held-out tail slice of CSUI train, for model selection only
 SENTS_PER_DOC = 4  # several sentences per training Doc: the parser learns boundaries
 SMOKE_SENTENCES = 200
@@ -498,17 +503,19 @@ _clitic_forms = clitic_forms  # train_ud's parameter of the same name shadows it
 
 def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
              max_epochs: int | None = None, seed: int = 0, config: Path | str | None = None,
-             use_pud: bool = USE_PUD, pretrained: Path | str | None = None,
-             vectors: Path | str | None = None,
+             use_pud: bool = USE_PUD, pretrained: Path | str | bool | None = None,
+             vectors: Path | str | bool | None = None,
              clitic_forms: Iterable[str] | None = None,
              overrides: dict[str, object] | None = None) -> Path:
     """Train the UD pipeline into ``output_dir`` and return it.
 
     Smoke mode (``max_sentences`` ≤ 2000): a few hundred sentences per source and
-    frequent evaluation, for tests. ``pretrained`` is a stage-1 pipeline from
-    :func:`pretrain_ud_tok2vec` whose ``tok2vec_ud`` starts the training.
-    ``vectors`` is a spaCy pipeline directory holding static vectors (e.g. from
-    :func:`warta.train.vectors.train_vectors`); the tok2vec then also reads them.
+    frequent evaluation, for tests, with neither pretraining nor vectors.
+    ``pretrained`` is a stage-1 pipeline from :func:`pretrain_ud_tok2vec` whose
+    ``tok2vec_ud`` starts the training; ``None`` runs stage 1 here when
+    :data:`PRETRAIN` and nlp-id is installed; ``False`` skips it. ``vectors`` is a
+    spaCy pipeline directory with static vectors; ``None`` takes those of
+    :data:`VECTORS_FROM` when it exists; ``False`` trains without.
     ``clitic_forms`` are written into the tokenizer as special cases; by default
     the MWT forms of the training files.
     """
@@ -519,8 +526,15 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
     config_path = Path(config) if config else CONFIG
     smoke = max_sentences is not None and max_sentences <= 2000
     started = time.time()
+    if vectors is None:
+        vectors = VECTORS_FROM if (VECTORS_FROM / "config.cfg").exists() and not smoke else False
     with tempfile.TemporaryDirectory(prefix="warta-ud-") as tmp:
         work = Path(tmp)
+        if pretrained is None:
+            pretrained = PRETRAIN and not smoke and nlpid_postag_path() is not None
+        if pretrained is True:
+            pretrained = pretrain_ud_tok2vec(work / "pretag", data_dir, seed=seed,
+                                             max_epochs=PRETRAIN_EPOCHS, vectors=vectors or None)
         report = build_ud_corpora(data_dir, work, use_pud=use_pud, max_sentences=max_sentences,
                                   seed=seed)
         opts: dict[str, object] = {
@@ -532,12 +546,12 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
             opts["training.max_epochs"] = max_epochs
         if smoke:
             opts["training.eval_frequency"] = 50
-        if vectors is not None:
+        if vectors:
             opts["paths.vectors"] = str(vectors)
-            if pretrained is None:  # a sourced tok2vec_ud brings its own setting
+            if not pretrained:  # a sourced tok2vec_ud brings its own setting
                 opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
         opts.update(overrides or {})
-        if pretrained is not None:
+        if pretrained:
             config_path = _config_with_source(config_path, Path(pretrained), work)
         spacy_train(config_path, work / "out", use_gpu=-1, overrides=opts)
         best = work / "out" / "model-best"
@@ -557,7 +571,8 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
             "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI, GSD, PUD)",
             "sources": [{"name": k, "sentences": v} for k, v in report.counts.items()],
             "warta": {"seed": seed, "train_seconds": round(time.time() - started),
-                      "smoke": smoke, "clitic_special_cases": n_cases},
+                      "smoke": smoke, "clitic_special_cases": n_cases,
+                      "pretrained_tok2vec": bool(pretrained), "vectors": bool(vectors)},
         })
         if output_dir.exists():
             shutil.rmtree(output_dir)
@@ -566,3 +581,18 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
         json.dumps({"counts": report.counts, "dropped": report.dropped, "dev": report.dev},
                    indent=2) + "\n", encoding="utf-8")
     return output_dir
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m warta.train.ud OUTPUT_DIR [DATA_DIR]``: the delivered recipe."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        raise SystemExit("usage: python -m warta.train.ud OUTPUT_DIR [DATA_DIR]")
+    data = Path(args[1]) if len(args) > 1 else ROOT.parent / "shared" / "data"
+    print(train_ud(args[0], data))
+
+
+if __name__ == "__main__":
+    main()
