@@ -136,7 +136,8 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
                      and any(_one_edit_apart(w, words[0]) for w in _key(c.name()).split())]
         if len(hosts) > 1:  # prefer the people among several candidates
             hosts = [c for c in hosts if c.label == "PER"]
-        if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 3:
+        if not hosts and short.label in ("PER", "ORG") and len(words) == 1 \
+                and len(words[0]) >= 3 and not is_acronym(short.name()):
             # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
             hosts = [c for c in clusters if c is not short and c.label == "PER"
                      and any(w.startswith(words[0]) and w != words[0]

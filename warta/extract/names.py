@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from warta.lang.data import load_json, load_words
-from warta.nlp.document import AnalysedDocument, Tok
+from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
 from warta.train.gpe import is_gpe
 
 
@@ -66,7 +66,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     text = doc.text
     found: list[NameMention] = []
     covered = [False] * len(text)
-    for span in doc.names:
+    for span in _joined_person_spans(doc.names, text):
         if not text[span.start:span.start + 1].isupper():
             continue  # names are capitalised; a lower-case "name" is a model error
         start, end = _strip_titles(doc, span.start, span.end, span.label)
@@ -114,9 +114,10 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             continue
         if k and trailing and not (len(run) == 1 and _is_role_anchor([run[0].text])):
             continue  # between two titles: part of an office ("Kapolda Metro Jaya Irjen")
-        if (k or (run[0].i > 0 and _is_title_at(tokens, run[0].i - 1))) and len(run) == 1 \
-                and run[0].lower_ in load_words("common_words"):
-            continue  # "Menteri Keuangan …": the office, not a name
+        if (k or (run[0].i > 0 and _is_title_at(tokens, run[0].i - 1))) \
+                and all(t.lower_ in load_words("common_words") for t in run) \
+                and run[0].text not in words["org_name_heads"]:
+            continue  # "Menteri Luar Negeri …": the office, not a name
         first = run[0]
         if _sentence_initial(doc, first, starts) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
@@ -130,7 +131,33 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         found.append(NameMention(start, end, text[start:end], None))
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)]
     found.sort(key=lambda m: (m.start, -m.end))
-    return found
+    return _joined_with_people(found, text)
+
+
+def _joined_with_people(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """An untyped capitalised run touching a person's name is the rest of that name
+    ("Kemenkeu Bimo" + "Wijayanto" as the model split them)."""
+    joined: list[NameMention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if prev and text[prev.end:m.start] == " " and {prev.label, m.label} == {None, "PER"}:
+            joined[-1] = NameMention(prev.start, m.end, text[prev.start:m.end], "PER")
+        else:
+            joined.append(m)
+    return joined
+
+
+def _joined_person_spans(spans: list[NamedSpan], text: str) -> list[NamedSpan]:
+    """Two person spans with only a space between are one name the model split
+    ("Bimo" "Wijayanto")."""
+    joined: list[NamedSpan] = []
+    for span in spans:
+        prev = joined[-1] if joined else None
+        if prev and prev.label == span.label == "PER" and text[prev.end:span.start] == " ":
+            joined[-1] = NamedSpan(prev.start, span.end, "PER")
+        else:
+            joined.append(span)
+    return joined
 
 
 def _typed(m: NameMention) -> NameMention:
@@ -181,6 +208,11 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int,
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
     titled = k > 0 or (span[0].i > 0 and _is_title_at(tokens, span[0].i - 1))
+    common = load_words("common_words")
+    if titled and label in ("PER", None) and any(t.lower_ not in common for t in span[k:]):
+        # "Menteri Keuangan Purbaya": "Keuangan" is the office, not the name
+        while k < len(span) - 1 and span[k].lower_ in common and span[k].text[:1].isupper():
+            k += 1
     if titled and label in ("PER", None):
         # the name follows the last title ("Metro Jaya Irjen Karyoto") or the last
         # place or acronym of the role ("Lingkungan Hidup Prancis Agnes …")
