@@ -129,22 +129,21 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         hosts = [c for c in clusters if c is not short and c.label in ("PER", None)
                  and len(_key(c.name()).split()) > len(words)
                  and _contains(_key(c.name()).split(), words)]
-        if not hosts and short.label == "PER" and len(words) == 1 and len(words[0]) >= 5:
+        personal = short.label in ("PER", "ORG", "LOC", None) and not is_acronym(short.name())
+        if not hosts and personal and len(words) == 1 and len(words[0]) >= 5:
             # a misspelt short name: "Nanato" for "Nonato Da Purificacao Sarmento"
             hosts = [c for c in clusters if c is not short and c.label == "PER"
                      and len(c.name().split()) > 1
                      and any(_one_edit_apart(w, words[0]) for w in _key(c.name()).split())]
         if len(hosts) > 1:  # prefer the people among several candidates
             hosts = [c for c in hosts if c.label == "PER"]
-        if not hosts and short.label in ("PER", "ORG") and len(words) == 1 \
-                and len(words[0]) >= 3 and not is_acronym(short.name()):
+        if not hosts and personal and len(words) == 1 and len(words[0]) >= 3:
             # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
             hosts = [c for c in clusters if c is not short and c.label == "PER"
                      and any(w.startswith(words[0]) and w != words[0]
                              for w in _key(c.name()).split())]
-        host_words = _key(hosts[0].name()).split() if len(hosts) == 1 else []
-        if host_words and (short.label in ("PER", None) or host_words[-len(words):] == words
-                           or host_words[:len(words)] == words):
+        # a person's host takes a short name whatever type the model gave it
+        if len(hosts) == 1 and (hosts[0].label == "PER" or short.label in ("PER", None)):
             _merge(hosts[0], short, by_key, clusters)
 
 
