@@ -19,6 +19,7 @@ import spacy
 from spacy.symbols import ORTH
 
 from warta.train.corpus import build_corpora
+from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
@@ -33,6 +34,7 @@ USE_NERP = True
 IDNER_REPEAT = 3
 USE_VECTORS = True
 FINETUNE = True
+GPE_RULER = False  # adding untagged gazetteer GPEs costs 5 points on idner dev (see docs)
 
 
 def abbreviations() -> list[str]:
@@ -56,6 +58,20 @@ def add_org_ruler(nlp: spacy.Language) -> None:
     ruler = nlp.add_pipe("entity_ruler", after="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns([{"label": "ORG", "pattern": name} for name in names])
+
+
+def add_gpe_ruler(nlp: spacy.Language) -> None:
+    """Known GPE names the model left untagged become GPE (never overriding the model).
+
+    idner-news-2k leaves most country names untagged, and stage 2 learns that; the
+    product needs them. Exact, case-sensitive names from the GPE gazetteers, minus
+    ``gpe_ruler_exclude.txt`` (names that are also common words or personal names).
+    """
+    exclude = set(_read_list(GAZETTEER_DIR / "gpe_ruler_exclude.txt"))
+    names = sorted({n for f in GPE_FILES for n in _read_list(GAZETTEER_DIR / f)} - exclude)
+    ruler = nlp.add_pipe("entity_ruler", name="gpe_ruler", last=True,
+                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns([{"label": "GPE", "pattern": name} for name in names])
 
 
 def _read_list(path: Path) -> list[str]:
@@ -123,6 +139,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         nlp = spacy.load(model)
         add_abbreviations(nlp)
         add_org_ruler(nlp)
+        add_gpe_ruler(nlp)
+        if not GPE_RULER:
+            nlp.disable_pipe("gpe_ruler")  # shipped, off by default: see docs/MODELS.md
         nlp.meta.update({
             "name": MODEL_NAME,
             "version": "0.1.0",
