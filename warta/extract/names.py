@@ -10,6 +10,7 @@ name and returned as the role phrase written before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from warta.lang.data import load_json, load_words
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
@@ -32,10 +33,17 @@ def is_title(word: str) -> bool:
     return word.casefold() in titles()
 
 
+@cache
+def _multiword_title_words() -> frozenset[str]:
+    return frozenset(w for title in load_words("multiword_titles") for w in title.split())
+
+
 def _is_title_at(tokens: list[Tok], i: int) -> bool:
     """A title word, or a word of a multi-word office ("Wali Kota", "Perdana Menteri")."""
     if is_title(tokens[i].text):
         return True
+    if tokens[i].lower_ not in _multiword_title_words():
+        return False
     multi = load_words("multiword_titles")
     for lo in range(max(0, i - 3), i + 1):
         for hi in range(i + 1, min(len(tokens), lo + 4) + 1):
