@@ -27,7 +27,7 @@ FINETUNE_CONFIG = ROOT / "configs" / "ner_finetune.cfg"
 ABBREVIATIONS = ROOT / "warta" / "lang" / "id" / "ner_abbreviations.txt"
 ORGANISATIONS = ROOT / "warta" / "lang" / "id" / "gazetteer" / "organisations.txt"
 MODEL_NAME = "warta"  # meta name; the directory is id_warta (lang + name)
-SMOKE_SENTENCES = 300
+SMOKE_SENTENCES = 200
 
 # Recipe of the shipped model; docs/MODELS.md describes the same.
 USE_NERP = True
