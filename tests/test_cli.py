@@ -514,3 +514,22 @@ def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert seen == [(conll, get_nlp(None))]
     assert "NER scores" in result.stdout
     assert "0.615" in result.stdout
+
+
+def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
+    """`warta train --smoke` runs the real training code on a few hundred sentences."""
+    import spacy
+
+    data = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    if not (data / "ner" / "idner-news-2k" / "train.conll").exists():
+        pytest.skip("../shared/data is absent")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", "--smoke", "--data", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ner" in spacy.load(out).pipe_names
+
+
+def test_train_without_data_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 6
+    assert "data folder" in result.output

@@ -290,6 +290,27 @@ def version_info(model: str | None = None) -> dict[str, Any]:
 
 
 @app.command()
+def train(
+    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR",
+                                        help="where to write the pipeline")] =
+    "warta/models/id_warta",
+    data: Annotated[str, typer.Option("--data", metavar="DIR",
+                                      help="the shared data folder")] = "../shared/data",
+    smoke: Annotated[bool, typer.Option("--smoke", help="a few hundred sentences, one "
+                                        "epoch: checks the training code, not a model")] = False,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Rebuild the shipped NER pipeline from ../shared/data (the `make models` step)."""
+    with _guarded(_stderr()):
+        from warta.train.ner import train_ner
+
+        data_dir = _existing(data, "data folder")
+        limits = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
+        path = train_ner(Path(output), Path(data_dir), seed=seed, **limits)
+        _stderr().print(f"trained pipeline written to {path}")
+
+
+@app.command()
 def version(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
     model: Annotated[str | None, typer.Option("--model", metavar="DIR",
