@@ -52,7 +52,8 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         gap = _without_trailing_titles(text[a.end:b.start])
         if gap.strip() == "(" and text[b.end:b.end + 1] == ")":
             # "Ahmad Sahroni (NasDem)" states a party, not another name
-            if not (a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")):
+            party = a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")
+            if not party or _spells_initials(text, a, b.text):
                 links.append(_link(a, b))
         elif between_cue.match(gap) and _plausible_pair(gap, a.text, b.text):
             links.append(_link(a, b))
@@ -70,6 +71,15 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         if candidates:
             links.append(AliasLink(m, candidates[-1], "alias"))
     return links
+
+
+def _spells_initials(text: str, name: NameMention, acronym: str) -> bool:
+    """"Agus Harimurti Yudhoyono (AHY)", "Kang Dedi Mulyadi (KDM)": the acronym is
+    the person's initials (with the word before the name), not a party."""
+    letters = "".join(c for c in acronym if c.isalpha()).casefold()
+    words = (text[max(0, name.start - 30):name.start].split()[-1:] + name.text.split())
+    initials = "".join(w[0] for w in words if w[:1].isalpha()).casefold()
+    return len(letters) >= 2 and (initials.endswith(letters) or initials[1:] == letters)
 
 
 def _without_trailing_titles(gap: str) -> str:

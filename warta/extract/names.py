@@ -77,7 +77,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     for span in _joined_person_spans(doc.names, text):
         if not text[span.start:span.start + 1].isupper():
             continue  # names are capitalised; a lower-case "name" is a model error
-        start, end = _strip_titles(doc, span.start, span.end, span.label)
+        start, end = _strip_titles(doc, span.start, _whole_word_end(text, span.end),
+                                   span.label)
         while end > start and " " in text[start:end] and \
                 not text[start:end].rsplit(" ", 1)[1][:1].isupper():
             end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
@@ -149,10 +150,28 @@ def _joined_with_people(mentions: list[NameMention], text: str) -> list[NameMent
     for m in mentions:
         prev = joined[-1] if joined else None
         if prev and text[prev.end:m.start] == " " and {prev.label, m.label} == {None, "PER"}:
-            joined[-1] = NameMention(prev.start, m.end, text[prev.start:m.end], "PER")
+            start = prev.start
+            if prev.label is None:  # "Pembangunan Kewilayahan" + "Agus …": office words
+                common = load_words("common_words")
+                while " " in text[start:prev.end] and \
+                        text[start:prev.end].split(" ", 1)[0].casefold() in common:
+                    start += text[start:prev.end].index(" ") + 1
+                if text[start:prev.end].casefold() in common:
+                    joined[-1:] = [m]
+                    continue
+            joined[-1] = NameMention(start, m.end, text[start:m.end], "PER")
         else:
             joined.append(m)
     return joined
+
+
+def _whole_word_end(text: str, end: int) -> int:
+    """Names end at a word's end: "Shin Tae" + "-yong", "Butar" + "-butar"."""
+    while end + 1 < len(text) and text[end] in "-'" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return end
 
 
 def _joined_person_spans(spans: list[NamedSpan], text: str) -> list[NamedSpan]:

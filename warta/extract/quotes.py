@@ -431,6 +431,11 @@ class _QuoteFinder:
             start, end = picked[0].idx, picked[-1].idx + len(picked[-1].text)
             return SpeakerPhrase(start, end, self.text[start:end], "name")
         window = self.text[pos:pos + 80]
+        named = re.match(r"\s*[a-z][^,.;:“”\"\n]{0,60},\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})",
+                         window)
+        if named:  # "kata warga asal Ungaran yang melintas, Dhiko"
+            start = pos + named.start(1)
+            return SpeakerPhrase(start, pos + named.end(1), named.group(1), "name")
         m = re.match(r"\s*((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?\s+(?:itu|tersebut|ini))\b",
                      window)
         if m is None:
@@ -446,6 +451,12 @@ class _QuoteFinder:
         c = self.cues
         seg_start = clause_start
         segment = self.text[clause_start:verb_start]
+        appositive = re.match(r"\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}),\s[^,]{2,80},\s*$",
+                              segment)
+        if appositive:  # "Alex Pastoor, asisten Kluivert, menegaskan …"
+            start = clause_start + appositive.start(1)
+            return SpeakerPhrase(start, clause_start + appositive.end(1),
+                                 appositive.group(1), "name")
         cut = max(segment.rfind(","), segment.rfind("”"), segment.rfind("\""),
                   segment.rfind(";"))
         if cut >= 0:
@@ -468,7 +479,7 @@ class _QuoteFinder:
                     break
         start, end = _trim(self.text, start, end)
         phrase = self.text[start:end]
-        if not phrase or len(phrase.split()) > 8:
+        if not phrase or len(phrase.split()) > 12:
             return None
         if phrase.casefold() in c.pronouns:
             return SpeakerPhrase(start, end, phrase, "pronoun")
