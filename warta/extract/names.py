@@ -131,7 +131,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         if _sentence_initial(doc, first, starts) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
             continue
-        run_start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        run_start, end = run[0].idx, _whole_word_end(text, run[-1].idx + len(run[-1].text))
         start, end = _strip_titles(doc, run_start, end, None)
         role_part = text[run_start:start].strip()
         if role_part and (is_gpe(role_part) or _is_role_anchor([role_part])) \

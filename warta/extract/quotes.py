@@ -25,7 +25,7 @@ from functools import cache
 
 from warta.extract.names import is_title
 from warta.extract.speakers import SpeakerPhrase, SpeakerResolver
-from warta.lang.data import load_json
+from warta.lang.data import load_json, load_words
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Quote, QuoteKind, Span
 
@@ -451,12 +451,18 @@ class _QuoteFinder:
         c = self.cues
         seg_start = clause_start
         segment = self.text[clause_start:verb_start]
-        appositive = re.match(r"\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,4}),\s[^,]{2,80},\s*$",
-                              segment)
-        if appositive:  # "Alex Pastoor, asisten Kluivert, menegaskan …"
-            start = clause_start + appositive.start(1)
-            return SpeakerPhrase(start, clause_start + appositive.end(1),
-                                 appositive.group(1), "name")
+        appositive = re.match(r"\s*([A-Z][^,]{1,80}),\s([^,]{2,80}),\s*$", segment)
+        if appositive:
+            # "Alex Pastoor, asisten Kluivert, menegaskan …": the name comes first;
+            # "Ketua Unit Komunikasi Publik Unud, Ni Nyoman …, mengatakan": second
+            first = appositive.group(1).split()[0]
+            group = 2 if (is_title(first) or first.casefold() in load_words("common_words")) \
+                else 1
+            words = appositive.group(group).split()
+            if all(w[:1].isupper() for w in words) and len(words) <= 6:
+                start = clause_start + appositive.start(group)
+                return SpeakerPhrase(start, clause_start + appositive.end(group),
+                                     appositive.group(group), "name")
         cut = max(segment.rfind(","), segment.rfind("”"), segment.rfind("\""),
                   segment.rfind(";"))
         if cut >= 0:
