@@ -94,7 +94,7 @@ def extract_quotes(doc: AnalysedDocument, entities: list[Entity]) -> list[Quote]
     direct = finder.direct()
     quoted = [(c.start, c.end) for c in direct]
     indirect = finder.indirect(quoted)
-    resolver = SpeakerResolver(doc, entities, quoted)
+    resolver = SpeakerResolver(doc, entities, quoted, [(c.start, c.end) for c in indirect])
     quotes: list[Quote] = []
     previous: _Candidate | None = None
     for cand in sorted(direct + indirect, key=lambda c: (c.start, c.kind)):

@@ -47,6 +47,7 @@ class SpeakerResolver:
     doc: AnalysedDocument
     entities: list[Entity]
     quoted: list[tuple[int, int]]  # direct-quote contents: names there are not speakers
+    reported: list[tuple[int, int]] = field(default_factory=list)  # indirect contents
     history: list[tuple[int, Speaker]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -200,6 +201,7 @@ class SpeakerResolver:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
                     continue
                 if m.start > since and self._is_subject(m.start) and \
+                        not any(a <= m.start < b for a, b in self.reported) and \
                         (subject is None or m.start > subject[1]):
                     subject = (e, m.start)
                 s = self.doc.sentence_index(m.start)
