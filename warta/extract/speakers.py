@@ -192,16 +192,20 @@ class SpeakerResolver:
         last = next(((pos, sp) for pos, sp in reversed(self.history)
                      if sp.entity and self._type_of(sp.entity) in types), None)
         since = last[0] if last else -1
+        here = self.doc.sentence_index(position)  # a new subject must be this close
         best_sentence, best = -1, None
-        subject = None
+        subject = any_subject = None
         for e in self.entities:
             if self._type_of(e.id) not in types:
                 continue
             for m in e.mentions:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
                     continue
-                if m.start > since and self._is_subject(m.start) and \
-                        not any(a <= m.start < b for a, b in self.reported) and \
+                is_subject = m.start > since and self._is_subject(m.start) and \
+                    not any(a <= m.start < b for a, b in self.reported)
+                if is_subject and (any_subject is None or m.start > any_subject[1]):
+                    any_subject = (e, m.start)
+                if is_subject and self.doc.sentence_index(m.start) >= here - 1 and \
                         (subject is None or m.start > subject[1]):
                     subject = (e, m.start)
                 s = self.doc.sentence_index(m.start)
@@ -211,6 +215,8 @@ class SpeakerResolver:
             return subject[0]
         if last is not None:
             return next(e for e in self.entities if e.id == last[1].entity)
+        if any_subject is not None:  # nobody has spoken yet: the latest subject
+            return any_subject[0]
         return best[0] if best else None
 
     def _is_subject(self, offset: int) -> bool:
