@@ -187,8 +187,9 @@ class SpeakerResolver:
 
     def _salient_before(self, position: int, types: tuple[str, ...]) -> Entity | None:
         """Who a pronoun means: the latest speaker, unless a fitting entity was
-        made the subject of a sentence since; with no speaker yet, the first
-        fitting entity of the latest sentence naming one (subjects come first)."""
+        made the subject of the sentence just before (outside reported speech);
+        with no speaker yet, the latest subject, else the first fitting entity of
+        the latest sentence naming one (subjects come first)."""
         last = next(((pos, sp) for pos, sp in reversed(self.history)
                      if sp.entity and self._type_of(sp.entity) in types), None)
         since = last[0] if last else -1
