@@ -188,8 +188,9 @@ def _joined_person_spans(spans: list[NamedSpan], text: str) -> list[NamedSpan]:
 
 
 def _typed(m: NameMention) -> NameMention:
-    """Untyped candidates that a gazetteer knows as countries, provinces or cities are GPEs."""
-    if m.label is None and is_gpe(m.text):
+    """A name the gazetteers know as a country, province or city is a GPE, whatever
+    the model said ("Pakistan" as PER, "Indonesia" as ORG are model errors)."""
+    if m.label != "GPE" and is_gpe(m.text):
         return NameMention(m.start, m.end, m.text, "GPE")
     return m
 
