@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.lang.data import load_json, load_words
+from warta.lang.gazetteer import is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
-from warta.train.gpe import is_gpe
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +188,13 @@ def _joined_person_spans(spans: list[NamedSpan], text: str) -> list[NamedSpan]:
 
 
 def _typed(m: NameMention) -> NameMention:
-    """A name the gazetteers know as a country, province or city is a GPE, whatever
-    the model said ("Pakistan" as PER, "Indonesia" as ORG are model errors)."""
+    """A name the gazetteers know as a country, province or city is a GPE, and a
+    known institution ("PDIP", "Bawaslu") an ORG, whatever the model said
+    ("Pakistan" as PER, "Indonesia" as ORG are model errors)."""
     if m.label != "GPE" and is_gpe(m.text):
         return NameMention(m.start, m.end, m.text, "GPE")
+    if m.label != "ORG" and is_known_org(m.text):
+        return NameMention(m.start, m.end, m.text, "ORG")
     return m
 
 

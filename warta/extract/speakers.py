@@ -25,9 +25,9 @@ from warta.extract.aliases import is_acronym
 from warta.extract.entities import entity_at
 from warta.extract.names import is_title
 from warta.lang.data import load_json
+from warta.lang.gazetteer import is_gpe
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Quote, Speaker
-from warta.train.gpe import is_gpe
 
 PhraseKind = Literal["name", "pronoun", "clitic", "description"]
 

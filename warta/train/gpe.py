@@ -9,50 +9,14 @@ the optional ``warta_gpe`` pipeline component for pipelines that add it.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "lang" / "id" / "gazetteer"
-GPE_FILES = ("countries.txt", "provinces.txt", "cities_id.txt", "cities_world.txt")
-# Administrative heads: "Kabupaten Bogor", "Kota Solo", "Provinsi Aceh" are GPEs by their head.
-ADMIN_HEADS_FILE = "gpe_heads.txt"
-_SPACE = re.compile(r"\s+")
+from warta.lang.gazetteer import GAZETTEER_DIR, GPE_FILES, admin_heads, gpe_names, is_gpe
 
-
-def _key(text: str) -> str:
-    return _SPACE.sub(" ", text.strip()).casefold()
-
-
-def _read_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def gpe_names() -> frozenset[str]:
-    """Casefolded GPE names from all gazetteer files."""
-    names: set[str] = set()
-    for name in GPE_FILES:
-        names.update(_key(n) for n in _read_list(GAZETTEER_DIR / name))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def admin_heads() -> tuple[str, ...]:
-    """Casefolded heads such as ``kabupaten``, ``kota``, ``provinsi``."""
-    return tuple(_key(n) for n in _read_list(GAZETTEER_DIR / ADMIN_HEADS_FILE))
-
-
-def is_gpe(text: str) -> bool:
-    """True when ``text`` names a known GPE, alone or after an administrative head."""
-    key = _key(text)
-    if key in gpe_names():
-        return True
-    return any(key.startswith(head + " ") and len(key) > len(head) + 1 for head in admin_heads())
+# The lookups live in the lang layer, where the extractors use them too.
+__all__ = ["GAZETTEER_DIR", "GPE_FILES", "admin_heads", "gpe_names", "is_gpe", "relabel_spans",
+           "warta_gpe"]
 
 
 def relabel_spans(tokens: tuple[str, ...] | list[str],
