@@ -50,9 +50,11 @@ USE_PUD = True
 # GSD lemmatises differently from CSUI and PUD ("nya" → "dia", "sebagai" kept whole,
 # proper nouns lowercased): its lemmas are left out so the lemmatizer learns one style.
 LEMMA_SOURCES: tuple[str, ...] = ("csui-train", "pud-test")
-# Static vectors: the shipped NER pipeline's (the same table then serves both
-# tok2vecs of the assembled pipeline). Pretraining: stage 1 on the nlp-id POS corpus.
+# Static vectors (optional): the shipped NER pipeline's, so one table would serve both
+# tok2vecs of the assembled pipeline. Measured no gain with pretraining: off.
+USE_VECTORS = False
 VECTORS_FROM = ROOT / "warta" / "models" / "id_warta"
+# Stage 1: tok2vec_ud pretrained as a tagger of the nlp-id POS corpus.
 PRETRAIN = True
 PRETRAIN_EPOCHS = 1
 DEV_SENTENCES = 96  # held-out tail slice of CSUI train, for model selection only
@@ -515,7 +517,7 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
     ``tok2vec_ud`` starts the training; ``None`` runs stage 1 here when
     :data:`PRETRAIN` and nlp-id is installed; ``False`` skips it. ``vectors`` is a
     spaCy pipeline directory with static vectors; ``None`` takes those of
-    :data:`VECTORS_FROM` when it exists; ``False`` trains without.
+    :data:`VECTORS_FROM` when :data:`USE_VECTORS`; ``False`` trains without.
     ``clitic_forms`` are written into the tokenizer as special cases; by default
     the MWT forms of the training files.
     """
@@ -527,7 +529,8 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
     smoke = max_sentences is not None and max_sentences <= 2000
     started = time.time()
     if vectors is None:
-        vectors = VECTORS_FROM if (VECTORS_FROM / "config.cfg").exists() and not smoke else False
+        vectors = (USE_VECTORS and not smoke and (VECTORS_FROM / "config.cfg").exists()
+                   and VECTORS_FROM)
     with tempfile.TemporaryDirectory(prefix="warta-ud-") as tmp:
         work = Path(tmp)
         if pretrained is None:
