@@ -74,7 +74,15 @@ def _key(text: str) -> str:
     toks = text.casefold().split()
     while len(toks) > 1 and toks[0] in heads:
         toks = toks[1:]
+    suffixes = _suffixes()
+    while len(toks) > 1 and toks[-1] in suffixes:
+        toks = toks[:-1]
     return " ".join(toks)
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(s.casefold() for s in load_json("name_words")["org_suffixes"])
 
 
 @cache
@@ -105,6 +113,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
             _merge(target, source, by_key, clusters)
     _merge_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
+    _merge_known_aliases(clusters, by_key)
     return _to_entities(doc, clusters)
 
 
@@ -160,6 +169,21 @@ def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "acronym")
             _merge(hosts[0], short, by_key, clusters)
+
+
+def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """Standing abbreviations ("RI" = "Indonesia", "Jabar" = "Jawa Barat") join the
+    full name when the article uses both."""
+    known = load_json("known_aliases")
+    for short in list(clusters):
+        if short not in clusters:
+            continue
+        full = next((known[m.text] for m in short.mentions if m.text in known), None)
+        host = by_key.get(_key(full)) if full else None
+        if host is not None and host is not short and host in clusters:
+            for m in short.mentions:
+                host.alias_kinds.setdefault(m.text, "acronym" if is_acronym(m.text) else "alias")
+            _merge(host, short, by_key, clusters)
 
 
 def _initials(name: str) -> str:

@@ -140,16 +140,22 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         found.append(NameMention(start, end, text[start:end], None))
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)]
     found.sort(key=lambda m: (m.start, -m.end))
-    return _joined_with_people(found, text)
+    return _joined_parts(found, text)
 
 
-def _joined_with_people(mentions: list[NameMention], text: str) -> list[NameMention]:
-    """An untyped capitalised run touching a person's name is the rest of that name
-    ("Kemenkeu Bimo" + "Wijayanto" as the model split them)."""
+def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """An untyped capitalised run touching a typed name is the rest of that name
+    ("Kemenkeu Bimo" + "Wijayanto", "Badan Reserse" + "Kriminal" as the model split
+    them)."""
     joined: list[NameMention] = []
     for m in mentions:
         prev = joined[-1] if joined else None
-        if prev and text[prev.end:m.start] == " " and {prev.label, m.label} == {None, "PER"}:
+        labels = {prev.label, m.label} if prev else set()
+        if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
+            label = (labels - {None}).pop()
+            if label != "PER":
+                joined[-1] = NameMention(prev.start, m.end, text[prev.start:m.end], label)
+                continue
             start = prev.start
             if prev.label is None:  # "Pembangunan Kewilayahan" + "Agus …": office words
                 common = load_words("common_words")
