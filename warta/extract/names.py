@@ -138,7 +138,9 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 and " " not in role_part.strip():
             found.append(NameMention(run_start, run_start + len(role_part), role_part, None))
         found.append(NameMention(start, end, text[start:end], None))
-    found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)]
+    concepts = load_words("concept_acronyms")
+    found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)
+             if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
     return _joined_parts(found, text)
 
