@@ -393,15 +393,23 @@ FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f",
                                                  help="text (a table) or json.")]
 
 
-def _run_dates_amounts(part: str, gold: str, texts: str | None,
-                       output_format: OutputFormat) -> None:
-    evaluate = _evaluator("warta.eval.dates_amounts", "evaluate_file", part)
+def _run_gold_eval(module: str, function: str, part: str, title: str, gold: str,
+                   texts: str | None, output_format: OutputFormat,
+                   keep: Callable[[str], bool] = lambda key: True) -> None:
+    """Score against a gold JSONL file whose texts come with it or from --texts."""
+    evaluate = _evaluator(module, function, part)
     gold_path = _existing(gold, "gold file")
     texts_path = _existing(texts, "texts path") if texts else None
     data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
-    other = "amounts" if part == "dates" else "dates"
-    data = {k: v for k, v in data.items() if k != other}  # the part asked for
-    _emit_scores(f"{part} scores ({gold})", data, output_format)
+    data = {k: v for k, v in data.items() if keep(k)}
+    _emit_scores(f"{title} ({gold})", data, output_format)
+
+
+def _run_dates_amounts(part: str, gold: str, texts: str | None,
+                       output_format: OutputFormat) -> None:
+    other = "amounts" if part == "dates" else "dates"  # report the part asked for
+    _run_gold_eval("warta.eval.dates_amounts", "evaluate_file", part, f"{part} scores", gold,
+                   texts, output_format, keep=lambda key: key != other)
 
 
 @eval_app.command("quotes")
@@ -409,11 +417,8 @@ def eval_quotes(gold: GoldArg, texts: TextsOpt = None,
                 output_format: FormatOpt = OutputFormat.text) -> None:
     """Score quote extraction (kind, span, speaker) against GOLD.jsonl."""
     with _guarded(_stderr()):
-        evaluate = _evaluator("warta.eval.quotes", "evaluate_quotes_file", "quotes")
-        gold_path = _existing(gold, "gold file")
-        texts_path = _existing(texts, "texts path") if texts else None
-        data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
-        _emit_scores(f"quote scores ({gold})", data, output_format)
+        _run_gold_eval("warta.eval.quotes", "evaluate_quotes_file", "quotes", "quote scores",
+                       gold, texts, output_format)
 
 
 @eval_app.command("entities")
@@ -421,11 +426,8 @@ def eval_entities(gold: GoldArg, texts: TextsOpt = None,
                   output_format: FormatOpt = OutputFormat.text) -> None:
     """Score entity mentions (span + type) and alias links against GOLD.jsonl."""
     with _guarded(_stderr()):
-        evaluate = _evaluator("warta.eval.entities", "evaluate_entities_file", "entities")
-        gold_path = _existing(gold, "gold file")
-        texts_path = _existing(texts, "texts path") if texts else None
-        data = _scores(lambda: evaluate(gold_path, texts_path=texts_path), gold)
-        _emit_scores(f"entity scores ({gold})", data, output_format)
+        _run_gold_eval("warta.eval.entities", "evaluate_entities_file", "entities",
+                       "entity scores", gold, texts, output_format)
 
 
 @eval_app.command("dates")
