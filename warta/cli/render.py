@@ -100,6 +100,8 @@ def _quotes_table(quotes: Sequence[Quote], title: str) -> Group:
                 head.append(f" [{q.speaker.entity}]", style="dim")
             if q.speaker.text and q.speaker.text != q.speaker.name:
                 head.append(f" (as “{q.speaker.text}”)", style="dim")
+            if q.speaker.note:
+                head.append(f" — {q.speaker.note}", style="dim")
         if q.cue is not None:
             head.append("  cue: ", style="dim")
             head.append(q.cue.text, style="green")

@@ -163,7 +163,7 @@ class SpeakerResolver:
                                "description")
         producer = self._producer_of(head, position) if len(phrase.text.split()) <= 3 else None
         if producer is not None:
-            note = f"{phrase.text} — from {producer.name}"
+            note = f"issued by {producer.name}"
             return Speaker(phrase.text, producer.id, phrase.start, phrase.end, phrase.text,
                            "description", note)
         if len(inside) == 1 and inside[0][0].type in ("ORG",) and \
