@@ -457,7 +457,8 @@ def _pin_threads() -> None:
 
 def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
                         max_sentences: int | None = None, max_epochs: int | None = None,
-                        vectors: Path | str | None = None, seed: int = 0) -> Path:
+                        vectors: Path | str | None = None, seed: int = 0,
+                        overrides: dict[str, object] | None = None) -> Path:
     """Stage 1: train ``tok2vec_ud`` + a tagger on the nlp-id POS corpus; returns the pipeline.
 
     :func:`train_ud` with ``pretrained=`` this directory sources its ``tok2vec_ud``.
@@ -476,6 +477,7 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
         if vectors is not None:
             opts["paths.vectors"] = str(vectors)
             opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
+        opts.update(overrides or {})
         spacy_train(PRETAG_CONFIG, work / "out", use_gpu=-1, overrides=opts)
         if output_dir.exists():
             shutil.rmtree(output_dir)
