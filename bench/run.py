@@ -53,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from warta.eval.sources import default_texts_path, iso_published, shared_data_dir  # noqa: E402
+
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 SYSTEMS: tuple[str, ...] = ("warta", "warta-spacy", "stock", "stock-default", "tokenizer")
@@ -70,28 +72,13 @@ WARMUP = 2
 Article = tuple[str, str | None]  # (text, ISO published or None)
 
 
-def shared_data() -> Path:
-    env = os.environ.get("WARTA_SHARED_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
-
-
-def detik_path() -> Path:
-    return shared_data() / "news" / "detik-dev.jsonl"
+shared_data = shared_data_dir  # names this script used first
+detik_path = default_texts_path
 
 
 def count_words(texts: Iterable[str]) -> int:
     """Words as the data README counts them: whitespace-separated strings."""
     return sum(len(t.split()) for t in texts)
-
-
-def iso_published(value: str | None) -> str | None:
-    """Detik's ``M/D/YYYY HH:MM`` as ISO (``warta.analyze`` takes ISO); other forms pass."""
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").isoformat()
-    except ValueError:
-        return value
 
 
 def load_articles(path: Path, max_words: int = 0) -> list[Article]:

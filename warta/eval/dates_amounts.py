@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.eval.scoring import PRF, match_spans
+from warta.eval.sources import default_texts_path as default_texts_path
+from warta.eval.sources import load_texts, read_jsonl, texts_file
+from warta.eval.sources import shared_data_dir as shared_data_dir
 from warta.schema import Analysis
 
 Record = Mapping[str, Any]
@@ -59,17 +62,21 @@ class Score:
     value_correct: int
 
     @property
+    def prf(self) -> PRF:
+        """The span counts as true/false positives and false negatives."""
+        return PRF(self.matched, self.predicted - self.matched, self.gold - self.matched)
+
+    @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return self.prf.precision
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return self.prf.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.prf.f1
 
     @property
     def value_accuracy(self) -> float:
@@ -117,36 +124,6 @@ class DatesAmountsReport:
         if errors:
             out["errors"] = [a.to_dict() for a in self.articles if a]
         return out
-
-
-# --------------------------------------------------------------------------- matching
-
-
-def match_spans(gold: Sequence[Record], predicted: Sequence[Record]) -> list[tuple[int, int]]:
-    """One-to-one ``(gold_index, predicted_index)`` pairs.
-
-    A pair is allowed when the overlap covers at least half of each span;
-    allowed pairs are taken greedily by overlap (ties: closer lengths, then
-    text order), so one long prediction cannot swallow two gold spans.
-    """
-    candidates: list[tuple[int, int, int, int]] = []
-    for gi, g in enumerate(gold):
-        glen = g["end"] - g["start"]
-        for pi, p in enumerate(predicted):
-            plen = p["end"] - p["start"]
-            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
-            if overlap > 0 and 2 * overlap >= glen and 2 * overlap >= plen:
-                candidates.append((overlap, -abs(glen - plen), gi, pi))
-    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, _, gi, pi in candidates:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return sorted(pairs)
 
 
 # --------------------------------------------------------------------------- values
@@ -280,43 +257,11 @@ def predicted_from_analysis(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def shared_data_dir() -> Path:
-    """``../shared/data`` next to the repository, or ``$WARTA_SHARED_DATA``."""
-    env = os.environ.get("WARTA_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-def default_texts_path() -> Path:
-    return shared_data_dir() / "news" / "detik-dev.jsonl"
-
-
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def load_texts(path: str | Path | None = None, ids: Iterable[str] | None = None) -> dict[str, str]:
-    """Article texts by id from a JSONL file with ``id`` and ``text`` fields."""
-    wanted = set(ids) if ids is not None else None
-    texts: dict[str, str] = {}
-    with open(path or default_texts_path(), encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if wanted is None or rec["id"] in wanted:
-                texts[rec["id"]] = rec["text"]
-    return texts
-
-
 def _gold_texts(gold: Sequence[Record], texts_path: str | Path | None) -> dict[str, str]:
     texts = {g["id"]: g["text"] for g in gold if "text" in g}
     missing = [g["id"] for g in gold if g["id"] not in texts]
     if missing:
-        path = Path(texts_path) if texts_path else default_texts_path()
-        if not path.exists():
-            raise FileNotFoundError(f"article texts not found at {path} (set WARTA_SHARED_DATA "
-                                    "or pass texts_path)")
+        path = texts_file(texts_path)
         texts.update(load_texts(path, missing))
         absent = [i for i in missing if i not in texts]
         if absent:

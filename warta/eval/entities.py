@@ -42,7 +42,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from warta.eval.quotes import default_texts_path, iso_published, read_jsonl
+from warta.eval.scoring import PRF
+from warta.eval.sources import gold_sources, read_jsonl
 
 if TYPE_CHECKING:
     from warta.schema import Analysis
@@ -56,39 +57,10 @@ DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "dev" / "gold" / "entities.
 Span = tuple[int, int]
 Link = frozenset[str]
 
+load_sources = gold_sources  # the name this module exported first
+
 
 # --- scores ---------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class PRF:
-    """True/false positives and false negatives; precision, recall and F1 derive from them."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: PRF) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
 
 @dataclass(slots=True)
 class ArticleErrors:
@@ -125,10 +97,10 @@ class EntityScores:
         data: dict[str, Any] = {
             "articles": self.articles,
             "ignored_misc_mentions": self.ignored_misc,
-            "mentions": self.mentions.to_dict(),
-            "mentions_untyped": self.mentions_untyped.to_dict(),
-            "per_type": {t: prf.to_dict() for t, prf in self.per_type.items()},
-            "links": self.links.to_dict(),
+            "mentions": self.mentions.to_dict(4),
+            "mentions_untyped": self.mentions_untyped.to_dict(4),
+            "per_type": {t: prf.to_dict(4) for t, prf in self.per_type.items()},
+            "links": self.links.to_dict(4),
         }
         if errors:
             data["errors"] = [e.to_dict() for e in self.errors if e]
@@ -315,32 +287,6 @@ def check_gold(gold: Sequence[Record], texts: Mapping[str, str]) -> list[str]:
     return problems
 
 
-def load_sources(gold: Sequence[Record], texts_path: str | Path | None = None
-                 ) -> dict[str, tuple[str, str | None]]:
-    """(text, ISO published) per gold article: from the gold line, else by id from the
-    texts file (default: the shared ``news/detik-dev.jsonl``)."""
-    out: dict[str, tuple[str, str | None]] = {}
-    missing = []
-    for item in gold:
-        if item.get("text"):
-            out[item["id"]] = (item["text"], iso_published(item.get("published")))
-        else:
-            missing.append(item["id"])
-    if missing:
-        wanted = set(missing)
-        path = Path(texts_path) if texts_path else default_texts_path()
-        if not path.exists():
-            raise FileNotFoundError(f"article texts not found at {path} (set WARTA_SHARED_DATA "
-                                    "or pass texts_path)")
-        for rec in read_jsonl(path):
-            if rec["id"] in wanted:
-                out[rec["id"]] = (rec["text"], iso_published(rec.get("published")))
-        lost = [i for i in missing if i not in out]
-        if lost:
-            raise ValueError(f"{path}: no text for {', '.join(lost[:5])}")
-    return out
-
-
 def evaluate_entities_file(gold_path: str | Path = DEFAULT_GOLD,
                            texts_path: str | Path | None = None,
                            analyze: Callable[..., Analysis] | None = None) -> EntityScores:
@@ -349,7 +295,7 @@ def evaluate_entities_file(gold_path: str | Path = DEFAULT_GOLD,
     if analyze is None:
         from warta import analyze
     gold = read_jsonl(gold_path)
-    sources = load_sources(gold, texts_path)
+    sources = gold_sources(gold, texts_path)
     problems = check_gold(gold, {k: v[0] for k, v in sources.items()})
     if problems:
         raise ValueError(f"{gold_path}: gold does not fit the texts: " + "; ".join(problems[:5]))
@@ -412,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.check:
         gold = read_jsonl(args.gold)
-        sources = load_sources(gold, args.texts)
+        sources = gold_sources(gold, args.texts)
         problems = check_gold(gold, {k: v[0] for k, v in sources.items()})
         entities = sum(len(g.get("entities", [])) for g in gold)
         mentions = sum(len(named_mentions(g)) for g in gold)

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warta.eval.scoring import PRF
 from warta.train.conll import Sentence, read_conll
 from warta.train.corpus import guess_spaces, split_multiword
 
@@ -23,24 +24,7 @@ EVAL_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC")
 FOLD: dict[str, str] = {"GPE": "LOC"}
 
 
-@dataclass(frozen=True, slots=True)
-class TypeScore:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+TypeScore = PRF  # one type's counts (the name this module exported first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +49,7 @@ class NerScores:
 
     def as_dict(self) -> dict[str, dict[str, float]]:
         rows = {"overall": self.overall, **self.per_type}
-        return {k: {"p": round(v.precision, 4), "r": round(v.recall, 4), "f1": round(v.f1, 4),
-                    "tp": v.tp, "fp": v.fp, "fn": v.fn} for k, v in rows.items()}
+        return {k: v.to_dict(4, short_keys=True) for k, v in rows.items()}
 
 
 def score_spans(gold: Iterable[set[tuple[int, int, int, str]]],

@@ -19,15 +19,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# overlap, spans_match and the sources helpers were defined here first: re-exported
+from warta.eval.scoring import PRF, match_spans
+from warta.eval.scoring import overlap as overlap
+from warta.eval.scoring import spans_match as spans_match
+from warta.eval.sources import default_texts_path as default_texts_path
+from warta.eval.sources import gold_sources, read_jsonl
+from warta.eval.sources import iso_published as iso_published
+from warta.eval.sources import shared_data_dir as shared_data_dir
 from warta.lang.data import load_words
 
 if TYPE_CHECKING:
@@ -41,32 +47,6 @@ DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "dev" / "gold" / "quotes.js
 
 
 # --- scores ---------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class PRF:
-    """Counts for one quote kind; precision/recall/F1 derive from them."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
 
 @dataclass(slots=True)
 class Accuracy:
@@ -125,32 +105,14 @@ class QuoteScores:
 
 # --- matching -------------------------------------------------------------------------------
 
-def overlap(a: Record, b: Record) -> int:
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
-
-
-def spans_match(gold: Record, pred: Record) -> bool:
-    """Each span covers at least half of the other."""
-    ov = overlap(gold, pred)
-    return (ov > 0 and 2 * ov >= gold["end"] - gold["start"]
-            and 2 * ov >= pred["end"] - pred["start"])
+def same_kind(gold: Record, pred: Record) -> bool:
+    return gold["kind"] == pred["kind"]
 
 
 def match_quotes(gold: Sequence[Record], predicted: Sequence[Record]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs of the same kind, greedy by overlap."""
-    pairs = [(overlap(g, p), gi, pi)
-             for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
-             if g["kind"] == p["kind"] and spans_match(g, p)]
-    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return sorted(out)
+    """One-to-one (gold index, predicted index) pairs of the same kind, greedy by overlap
+    (ties in text order, not by length)."""
+    return match_spans(gold, predicted, compatible=same_kind, prefer_close_lengths=False)
 
 
 # --- speakers -------------------------------------------------------------------------------
@@ -250,31 +212,6 @@ def predicted_from_analysis(analysis: Analysis) -> list[dict[str, Any]]:
 
 # --- gold files -----------------------------------------------------------------------------
 
-def shared_data_dir() -> Path:
-    """``../shared/data`` next to the repository, or ``$WARTA_SHARED_DATA``."""
-    env = os.environ.get("WARTA_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-def default_texts_path() -> Path:
-    return shared_data_dir() / "news" / "detik-dev.jsonl"
-
-
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    with Path(path).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def iso_published(value: str | None) -> str | None:
-    """Detik's ``M/D/YYYY HH:MM`` (or an ISO string) as ISO 8601."""
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").isoformat()
-    except ValueError:
-        return value
-
-
 def check_gold_item(item: Record, text: str) -> list[str]:
     """Problems in one gold article: unknown kinds, offsets not giving the stored
     text, spans with edge spaces or quotation marks, overlapping quotes."""
@@ -298,28 +235,6 @@ def check_gold_item(item: Record, text: str) -> list[str]:
     return problems
 
 
-def _load_sources(gold: Sequence[Record], texts_path: str | Path | None
-                  ) -> dict[str, tuple[str, str | None]]:
-    """(text, published) for every gold article, from the gold line or the texts file."""
-    out: dict[str, tuple[str, str | None]] = {}
-    missing = []
-    for item in gold:
-        if item.get("text"):
-            out[item["id"]] = (item["text"], iso_published(item.get("published")))
-        else:
-            missing.append(item["id"])
-    if missing:
-        wanted = set(missing)
-        path = Path(texts_path) if texts_path else default_texts_path()
-        for rec in read_jsonl(path):
-            if rec["id"] in wanted:
-                out[rec["id"]] = (rec["text"], iso_published(rec.get("published")))
-        lost = [i for i in missing if i not in out]
-        if lost:
-            raise ValueError(f"{path}: no text for {', '.join(lost[:5])}")
-    return out
-
-
 def evaluate_quotes_file(gold_path: str | Path = DEFAULT_GOLD,
                          texts_path: str | Path | None = None,
                          analyze: Callable[..., Analysis] | None = None) -> QuoteScores:
@@ -333,7 +248,7 @@ def evaluate_quotes_file(gold_path: str | Path = DEFAULT_GOLD,
     if analyze is None:
         from warta import analyze
     gold = read_jsonl(gold_path)
-    sources = _load_sources(gold, texts_path)
+    sources = gold_sources(gold, texts_path)
     problems = [p for item in gold for p in check_gold_item(item, sources[item["id"]][0])]
     if problems:
         raise ValueError(f"{gold_path}: gold does not fit the texts: " + "; ".join(problems[:5]))

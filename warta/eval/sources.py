@@ -1,0 +1,93 @@
+"""Where the gold evaluations and the benchmark find article texts.
+
+Texts stay in ``../shared/data`` (never in the repository); gold files refer to
+articles by id, so every evaluation needs the same lookup: locate the shared
+data, read JSON Lines, turn Detik's dates into ISO, fetch the texts of gold items.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+Record = Mapping[str, Any]
+
+
+def shared_data_dir() -> Path:
+    """``../shared/data`` next to the repository, or ``$WARTA_SHARED_DATA``."""
+    env = os.environ.get("WARTA_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def default_texts_path() -> Path:
+    """The Detik dev articles the gold sets were annotated on."""
+    return shared_data_dir() / "news" / "detik-dev.jsonl"
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    with Path(path).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def iso_published(value: str | None) -> str | None:
+    """Detik's ``M/D/YYYY HH:MM`` as ISO 8601 (``warta.analyze`` takes ISO); other forms pass."""
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value.strip(), "%m/%d/%Y %H:%M").isoformat()
+    except ValueError:
+        return value
+
+
+def texts_file(texts_path: str | Path | None = None) -> Path:
+    """``texts_path`` (default :func:`default_texts_path`), which must exist."""
+    path = Path(texts_path) if texts_path else default_texts_path()
+    if not path.exists():
+        raise FileNotFoundError(f"article texts not found at {path} (set WARTA_SHARED_DATA "
+                                "or pass texts_path)")
+    return path
+
+
+def load_texts(path: str | Path | None = None, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Article texts by id from a JSONL file with ``id`` and ``text`` fields."""
+    wanted = set(ids) if ids is not None else None
+    texts: dict[str, str] = {}
+    with open(path or default_texts_path(), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if wanted is None or rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    return texts
+
+
+def gold_sources(gold: Sequence[Record], texts_path: str | Path | None = None
+                 ) -> dict[str, tuple[str, str | None]]:
+    """(text, ISO published) per gold article: from the gold line, else by id from the
+    texts file (default: the shared ``news/detik-dev.jsonl``).
+
+    Raises ``FileNotFoundError`` without the texts file and ``ValueError`` when
+    it lacks a gold article.
+    """
+    out: dict[str, tuple[str, str | None]] = {}
+    missing = []
+    for item in gold:
+        if item.get("text"):
+            out[item["id"]] = (item["text"], iso_published(item.get("published")))
+        else:
+            missing.append(item["id"])
+    if missing:
+        wanted = set(missing)
+        path = texts_file(texts_path)
+        for rec in read_jsonl(path):
+            if rec["id"] in wanted:
+                out[rec["id"]] = (rec["text"], iso_published(rec.get("published")))
+        lost = [i for i in missing if i not in out]
+        if lost:
+            raise ValueError(f"{path}: no text for {', '.join(lost[:5])}")
+    return out
