@@ -155,8 +155,12 @@ def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
         labels = {prev.label, m.label} if prev else set()
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
             label = (labels - {None}).pop()
+            whole = text[prev.start:m.end]
+            if label == "GPE" and not is_gpe(whole):
+                joined.append(m)  # "Prancis" + "Agnes Pannier-Runacher": two names
+                continue
             if label != "PER":
-                joined[-1] = NameMention(prev.start, m.end, text[prev.start:m.end], label)
+                joined[-1] = NameMention(prev.start, m.end, whole, label)
                 continue
             start = prev.start
             if prev.label is None:  # "Pembangunan Kewilayahan" + "Agus …": office words
