@@ -141,7 +141,7 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         personal = short.label in ("PER", "ORG", "LOC", None) and not is_acronym(short.name())
         if not hosts and personal and len(words) == 1 and len(words[0]) >= 5:
             # a misspelt short name: "Nanato" for "Nonato Da Purificacao Sarmento"
-            hosts = [c for c in clusters if c is not short and c.label == "PER"
+            hosts = [c for c in clusters if c is not short and _personal_name(c)
                      and len(c.name().split()) > 1
                      and any(_one_edit_apart(w, words[0]) for w in _key(c.name()).split())]
         if len(hosts) > 1:  # prefer the people among several candidates
@@ -152,7 +152,7 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
                      and any(w.startswith(words[0]) and w != words[0]
                              for w in _key(c.name()).split())]
         # a person's host takes a short name whatever type the model gave it
-        if len(hosts) == 1 and (hosts[0].label == "PER" or short.label in ("PER", None)):
+        if len(hosts) == 1 and (_personal_name(hosts[0]) or short.label in ("PER", None)):
             _merge(hosts[0], short, by_key, clusters)
 
 
@@ -190,6 +190,18 @@ def _initials(name: str) -> str:
     connectors = set(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
     words = [w for w in name.split() if w.casefold() not in connectors]
     return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
+
+
+def _personal_name(cluster: _Cluster) -> bool:
+    """Typed PER, or a name of several words with no acronym and no word that opens
+    a body's name: the model mistyped a person ("Nonato Da Purificacao Sarmento" ORG)."""
+    if cluster.label == "PER":
+        return True
+    words = cluster.name().split()
+    heads = set(load_json("name_words")["org_name_heads"]) | set(load_json("name_words")[
+        "org_heads"])
+    return cluster.label in ("ORG", None) and len(words) >= 3 and not any(
+        w in heads or is_acronym(w) for w in words)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
