@@ -31,3 +31,24 @@ def test_component_config_sets_the_publication_time():
     doc = nlp("Kapolres mengatakan, pelaku ditangkap kemarin di rumahnya.")
     (yesterday,) = [d for d in doc._.dates if d.text == "kemarin"]
     assert yesterday.value == "2025-10-20"
+
+
+def test_load_tags_lemmatizes_and_parses_within_wartas_sentences():
+    nlp = warta.load()
+    assert {"morphologizer", "trainable_lemmatizer", "parser", "ner"} <= set(nlp.pipe_names)
+    doc = nlp("Presiden Prabowo Subianto menjadi pembicara di Jl. Sudirman. "
+              "Menteri itu menggantikan pejabat lama.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["menjadi"] == "jadi"
+    assert lemmas["menggantikan"] == "ganti"
+    assert [s.text for s in doc.sents] == [
+        "Presiden Prabowo Subianto menjadi pembicara di Jl. Sudirman.",
+        "Menteri itu menggantikan pejabat lama."]
+    assert sum(t.dep_ == "ROOT" for t in doc) == 2
+    assert doc[1].pos_ == "PROPN"
+
+
+def test_analysis_leaves_the_syntax_components_out():
+    from warta.nlp.pipeline import SYNTAX_COMPONENTS, get_nlp
+
+    assert not set(SYNTAX_COMPONENTS) & set(get_nlp().pipe_names)

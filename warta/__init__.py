@@ -17,14 +17,17 @@ __all__ = ["SCHEMA_VERSION", "Analysis", "__version__", "analyze", "load"]
 
 
 def load(model: str | None = None) -> Language:
-    """The shipped spaCy pipeline (or ``model``) with Warta's ``warta`` component
-    last: ``nlp(text)._.quotes``, ``._.warta_entities``, ``._.dates`` …"""
+    """The shipped spaCy pipeline (or ``model``) — tagger, lemmatizer, parser, NER —
+    with Warta's sentence splitter first and its ``warta`` component last:
+    ``nlp(text)._.quotes``, ``._.warta_entities``, ``._.dates`` …"""
     import spacy
 
-    from warta.nlp import component  # noqa: F401  (registers the factory)
+    from warta.nlp import component  # noqa: F401  (registers the factories)
     from warta.nlp.pipeline import MODEL_DIR
 
     path = model or MODEL_DIR
     nlp = spacy.load(path) if (Path(path) / "config.cfg").exists() else spacy.blank("id")
+    # the parser was trained one sentence at a time: give it Warta's sentences
+    nlp.add_pipe("warta_sentences", first=True)
     nlp.add_pipe("warta", last=True)
     return nlp

@@ -300,13 +300,13 @@ def train(
                                         "epoch: checks the training code, not a model")] = False,
     seed: Annotated[int, typer.Option("--seed")] = 0,
 ) -> None:
-    """Rebuild the shipped NER pipeline from ../shared/data (the `make models` step)."""
+    """Rebuild the shipped pipeline (NER, tagger, lemmatizer, parser) from ../shared/data
+    (the `make models` step)."""
     with _guarded(_stderr()):
-        from warta.train.ner import train_ner
+        from warta.train.pipeline import build_pipeline
 
         data_dir = _existing(data, "data folder")
-        limits = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
-        path = train_ner(Path(output), Path(data_dir), seed=seed, **limits)
+        path = build_pipeline(Path(output), Path(data_dir), seed=seed, smoke=smoke)
         _stderr().print(f"trained pipeline written to {path}")
 
 
@@ -465,6 +465,26 @@ def eval_ner(
         nlp = get_nlp(model)
         data = _scores(lambda: evaluate(conll_path, nlp), conll)
         _emit_scores(f"NER scores ({conll})", data, output_format)
+
+
+@eval_app.command("ud")
+def eval_ud(
+    conllu: Annotated[str, typer.Argument(metavar="CONLLU",
+                                          help="a Universal Dependencies CoNLL-U file.")],
+    model: Annotated[str | None, typer.Option("--model", metavar="DIR",
+                                              show_default=False)] = None,
+    output_format: FormatOpt = OutputFormat.text,
+) -> None:
+    """Score UPOS, features, lemmas, UAS and LAS on the gold words of a CoNLL-U file."""
+    with _guarded(_stderr()):
+        evaluate = _evaluator("warta.eval.ud", "evaluate_ud", "ud")
+        conllu_path = _existing(conllu, "CoNLL-U file")
+        _check_model(model)
+        from warta.nlp.pipeline import get_nlp
+
+        nlp = get_nlp(model, syntax=True)
+        data = _scores(lambda: evaluate(conllu_path, nlp), conllu)
+        _emit_scores(f"UD scores ({conllu})", data, output_format)
 
 
 def main() -> None:

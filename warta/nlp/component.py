@@ -34,6 +34,18 @@ def make_warta_component(nlp: Language, name: str, published: str | None) -> War
     return WartaComponent(published)
 
 
+@Language.component("warta_sentences")
+def set_sentences(doc: Doc) -> Doc:
+    """Sentence starts from Warta's splitter (abbreviations, datelines, quotes), so
+    that the parser, trained sentence by sentence, parses within them."""
+    from warta.text.sentences import split_sentences
+
+    starts = {s.start for s in split_sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
 class WartaComponent:
     """Runs Warta's extractors over a processed ``Doc``."""
 

@@ -24,13 +24,24 @@ from warta.text.sentences import split_sentences
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "id_warta"
 
 
-@lru_cache(maxsize=2)
-def get_nlp(model: str | None = None) -> SpacyLanguage:
+# Components the extractors do not read yet: loaded by warta.load() for spaCy users,
+# left out of warta.analyze() so that analysis does not pay for them.
+SYNTAX_COMPONENTS = ("tok2vec_ud", "morphologizer", "trainable_lemmatizer", "parser")
+
+
+def get_nlp(model: str | None = None, *, syntax: bool = False) -> SpacyLanguage:
     """The spaCy pipeline: the shipped model, a given path, or a blank ``id``."""
-    path = Path(model) if model else MODEL_DIR
-    if (path / "config.cfg").exists():
+    return _load(str(Path(model) if model else MODEL_DIR), syntax)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, syntax: bool) -> SpacyLanguage:
+    if not (Path(path) / "config.cfg").exists():
+        return spacy.blank("id")
+    if syntax:
         return spacy.load(path)
-    return spacy.blank("id")
+    nlp = spacy.load(path, exclude=list(SYNTAX_COMPONENTS))
+    return nlp
 
 
 def analyse_text(text: str, published: datetime | None = None,
