@@ -47,10 +47,16 @@ class _Candidate:
 @dataclass(frozen=True)
 class _Cues:
     said: re.Pattern[str]  # said-root (+nya) as a word
+    said_roots: str  # the roots alone, as an alternation
+    closing: str  # "demikian", "hal itu" … before a passive cue
+    demonstratives: str
+    demonstrative_words: frozenset[str]
+    quantifiers: str
     reporting: re.Pattern[str]
     passive: re.Pattern[str]
     document: re.Pattern[str]
-    according: re.Pattern[str]
+    according: str  # "Menurut", "Kata", "Ujar": a source opening the sentence …
+    according_inside: str  # … and "menurut", which may follow a fronted phrase
     pronouns: frozenset[str]
     plural: frozenset[str]
     auxiliaries: tuple[str, ...]
@@ -72,10 +78,16 @@ def _cues() -> _Cues:
     p = load_json("pronouns")
     return _Cues(
         said=re.compile(rf"(?:{_alternation(c['said_roots'])})(?:nya)?\b", re.IGNORECASE),
+        said_roots=_alternation(c["said_roots"]),
+        closing=_alternation(c["closing_demonstratives"]),
+        demonstratives=_alternation(c["demonstratives"]),
+        demonstrative_words=frozenset(c["demonstratives"]),
+        quantifiers=_alternation(c["speaker_quantifiers"]),
         reporting=re.compile(rf"\b(?:{_alternation(c['reporting_verbs'])})\b"),
         passive=re.compile(rf"\b(?:{_alternation(c['passive_verbs'])})\b", re.IGNORECASE),
         document=re.compile(rf"(?:{_alternation(c['document_verbs'])})\b", re.IGNORECASE),
-        according=re.compile(r"\b(?:Menurut|menurut)(?:nya\b)?"),
+        according=_alternation([w.capitalize() for w in c["according_to"]]),
+        according_inside=_alternation(c["according_to_inside"]),
         pronouns=frozenset(p["singular"] + p["plural"]),
         plural=frozenset(p["plural"]),
         auxiliaries=tuple(sorted(c["auxiliaries"], key=len, reverse=True)),
@@ -198,7 +210,7 @@ class _QuoteFinder:
                 nya = at + m.end() - 3
                 return cue, SpeakerPhrase(nya, nya + 3, self.text[nya:nya + 3], "clitic")
             return cue, self._phrase_after(at + m.end())
-        m = re.match(r"(?:demikian|begitu|hal (?:itu|tersebut|ini))\s+", word, re.IGNORECASE)
+        m = re.match(rf"(?:{c.closing})\s+", word, re.IGNORECASE)
         skip = m.end() if m else 0
         m = c.passive.match(word, skip) or (c.said.match(word, skip) if skip else None)
         if m:
@@ -227,7 +239,7 @@ class _QuoteFinder:
         if any(q in prefix for q in _QUOTE_MARKS):
             return None, None
         c = self.cues
-        m = re.match(r"\s*(Menurut|Kata|Ujar)(nya)?\b\s*(.*?)[,:]?\s*$", prefix)
+        m = re.match(rf"\s*({c.according})(nya)?\b\s*(.*?)[,:]?\s*$", prefix)
         if m:
             cue = Span(prefix_start + m.start(1), prefix_start + m.end(2 if m.group(2) else 1),
                        prefix[m.start(1):m.end(2 if m.group(2) else 1)])
@@ -257,8 +269,9 @@ class _QuoteFinder:
         if nxt.start < pos or self.text[pos:nxt.start].count("\n") > 2:
             return None, None
         head = self.text[nxt.start:nxt.end]
-        m = re.match(r"(?:Demikian|Begitu|Hal (?:itu|tersebut|ini)|Pernyataan (?:itu|tersebut))"
-                     r"(?:\s+(?:juga|pun))?\s+", head)
+        m = re.match(rf"(?i:{self.cues.closing})(?:\s+(?:juga|pun))?\s+", head)
+        if m and not head[:1].isupper():
+            m = None
         if not m:
             return None, None
         v = self.cues.passive.match(head, m.end()) or self.cues.said.match(head, m.end())
@@ -337,10 +350,11 @@ class _QuoteFinder:
     def _according_to(self, s: int, e: int) -> _Candidate | None:
         """"Menurut X, Y", "Kata X, Y", and "Y, menurut X, Y" (the whole sentence)."""
         body = self.text[s:e]
-        m = re.match(r"(?:\S+\s+){0,3}?((?:Menurut|menurut|Kata|Ujar)(nya)?)\b\s*"
+        m = re.match(rf"(?:\S+\s+){{0,3}}?((?:{self.cues.according}|{self.cues.according_inside})"
+                     rf"(nya)?)\b\s*"
                      r"([^,“”\"]{0,80}?),\s+(?=[^\s“”\"])", body)
-        mid = re.search(r",\s*((?:menurut|kata|ujar|lanjut|tutur|jelas|terang|tambah|imbuh)"
-                        r"(nya)?)\b([^,“”\"]{0,80}?),\s+\S", body)
+        mid = re.search(rf",\s*((?:{self.cues.according_inside}|{self.cues.said_roots})"
+                        rf"(nya)?)\b([^,“”\"]{{0,80}}?),\s+\S", body)
         if m:
             content_start = s + m.end()
         elif mid and body[:mid.start()].strip().casefold() in self.cues.openers:
@@ -436,10 +450,10 @@ class _QuoteFinder:
         if named:  # "kata warga asal Ungaran yang melintas, Dhiko"
             start = pos + named.start(1)
             return SpeakerPhrase(start, pos + named.end(1), named.group(1), "name")
-        m = re.match(r"\s*((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?\s+(?:itu|tersebut|ini))\b",
+        m = re.match(rf"\s*((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{c.demonstratives}))\b",
                      window)
         if m is None:
-            m = re.match(r"\s*((?:seorang|salah seorang|salah satu|para|sejumlah|beberapa)"
+            m = re.match(rf"\s*((?:{c.quantifiers})"
                          r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)", window)
         if m:
             start = pos + m.start(1)
@@ -489,7 +503,7 @@ class _QuoteFinder:
             return None
         if phrase.casefold() in c.pronouns:
             return SpeakerPhrase(start, end, phrase, "pronoun")
-        if phrase.split()[-1] in ("ini", "itu", "tersebut"):
+        if phrase.split()[-1] in c.demonstrative_words:
             return SpeakerPhrase(start, end, phrase, "description")
         if any(w[:1].isupper() for w in phrase.split()):
             if phrase[:1].islower():

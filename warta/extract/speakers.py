@@ -154,7 +154,7 @@ class SpeakerResolver:
         note = None
         head = phrase.text.split()[0].casefold()
         words = phrase.text.casefold().split()
-        if words[-1] in ("ini", "itu", "tersebut") and (
+        if words[-1] in load_json("speech_cues")["demonstratives"] and (
                 head in load_json("pronouns")["person_nouns"] or is_title(head)):
             # "Ketua DPP PDIP ini", "Pria itu": points back to a person
             person = self._salient_before(position, ("PER",))
