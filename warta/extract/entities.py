@@ -129,31 +129,34 @@ def _merge(target: _Cluster, source: _Cluster, by_key: dict[str, _Cluster],
 
 def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """A person's surname or given name alone joins the one fuller name containing it."""
+    # names and types read once; only a host that absorbs a short name changes
+    shape = {id(c): (_key(c.name()).split(), c.label, _personal_name(c)) for c in clusters}
     for short in list(clusters):
-        if short not in clusters or short.label == "GPE":
+        if id(short) not in shape:
             continue
-        words = _key(short.name()).split()
-        if len(words) > 2 or is_acronym(short.name()):
+        words, label, _ = shape[id(short)]
+        if label == "GPE" or len(words) > 2 or is_acronym(short.name()):
             continue
-        hosts = [c for c in clusters if c is not short and c.label in ("PER", None)
-                 and len(_key(c.name()).split()) > len(words)
-                 and _contains(_key(c.name()).split(), words)]
-        personal = short.label in ("PER", "ORG", "LOC", None) and not is_acronym(short.name())
+        others = [(c, *shape[id(c)]) for c in clusters if c is not short]
+        hosts = [c for c, w, lab, _ in others if lab in ("PER", None)
+                 and len(w) > len(words) and _contains(w, words)]
+        personal = label in ("PER", "ORG", "LOC", None) and not is_acronym(short.name())
         if not hosts and personal and len(words) == 1 and len(words[0]) >= 5:
             # a misspelt short name: "Nanato" for "Nonato Da Purificacao Sarmento"
-            hosts = [c for c in clusters if c is not short and _personal_name(c)
-                     and len(c.name().split()) > 1
-                     and any(_one_edit_apart(w, words[0]) for w in _key(c.name()).split())]
+            hosts = [c for c, w, _, person in others if person and len(w) > 1
+                     and any(_one_edit_apart(x, words[0]) for x in w)]
         if len(hosts) > 1:  # prefer the people among several candidates
-            hosts = [c for c in hosts if c.label == "PER"]
+            hosts = [c for c in hosts if shape[id(c)][1] == "PER"]
         if not hosts and personal and len(words) == 1 and len(words[0]) >= 3:
             # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
-            hosts = [c for c in clusters if c is not short and c.label == "PER"
-                     and any(w.startswith(words[0]) and w != words[0]
-                             for w in _key(c.name()).split())]
+            hosts = [c for c, w, lab, _ in others if lab == "PER"
+                     and any(x.startswith(words[0]) and x != words[0] for x in w)]
         # a person's host takes a short name whatever type the model gave it
-        if len(hosts) == 1 and (_personal_name(hosts[0]) or short.label in ("PER", None)):
-            _merge(hosts[0], short, by_key, clusters)
+        if len(hosts) == 1 and (shape[id(hosts[0])][2] or label in ("PER", None)):
+            host = hosts[0]
+            _merge(host, short, by_key, clusters)
+            del shape[id(short)]
+            shape[id(host)] = (_key(host.name()).split(), host.label, _personal_name(host))
 
 
 def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
