@@ -27,7 +27,7 @@ lint: install
 # Rebuild the shipped model from ../shared/data (training-only dependencies:
 # gensim for the static vectors, nlp-id's POS corpus installed without its pins).
 models: install
-	$(PY) -m pip install --quiet "gensim>=4.3,<5"
+	$(PY) -m pip install --quiet -e ".[dev,train]"
 	$(PY) -m pip install --quiet --no-deps "nlp-id==0.1.23.0"
 	OMP_NUM_THREADS=1 PYTHONHASHSEED=0 nice -n 10 $(VENV)/bin/warta train --data $(SHARED)
 
