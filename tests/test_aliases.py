@@ -7,53 +7,22 @@ The tests give the extractors the named spans a good NER model would propose
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
-from pathlib import Path
-
 import pytest
+from named_spans import (
+    GPE,
+    LOC,
+    ORG,
+    PER,
+    doc_of,
+    entities_of,
+    entity_named,
+    span,
+)
 
 from warta.extract.aliases import find_alias_links, is_acronym
 from warta.extract.entities import entity_at, extract_entities
 from warta.extract.names import find_name_mentions
-from warta.nlp.document import AnalysedDocument, NamedSpan
-from warta.nlp.pipeline import analyse_text
 from warta.schema import Entity
-
-PUBLISHED = datetime(2025, 10, 21)
-NO_MODEL = str(Path(__file__).resolve().parent / "no-such-model")  # a blank pipeline
-PER, ORG, GPE, LOC = "PER", "ORG", "GPE", "LOC"
-
-
-def doc_of(text: str, names: dict[str, str]) -> AnalysedDocument:
-    """The analysed ``text`` with exactly ``names`` as NER spans (every whole-word
-    occurrence, longest names first)."""
-    doc = analyse_text(text, PUBLISHED, model=NO_MODEL)
-    spans, taken = [], [False] * len(text)
-    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(taken[m.start():m.end()]):
-                spans.append(NamedSpan(m.start(), m.end(), label))
-                taken[m.start():m.end()] = [True] * len(name)
-    doc.names = sorted(spans, key=lambda s: s.start)
-    doc.has_ner_model = True
-    return doc
-
-
-def entities_of(text: str, names: dict[str, str]) -> list[Entity]:
-    return extract_entities(doc_of(text, names))
-
-
-def span(text: str, part: str, after: str = "") -> tuple[int, int]:
-    """(start, end) of ``part``, searched from the end of ``after``."""
-    start = text.index(part, text.index(after) + len(after) if after else 0)
-    return start, start + len(part)
-
-
-def entity_named(entities: list[Entity], name: str) -> Entity:
-    found = [e for e in entities if e.name == name]
-    assert len(found) == 1, [e.name for e in entities]
-    return found[0]
 
 
 def mentions(entity: Entity) -> list[tuple[int, int, str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import datetime
 from pathlib import Path
@@ -340,19 +339,7 @@ GOLD = ROOT / "dev" / "gold" / "dates_amounts.jsonl"
                     reason="shared Detik data or gold set not available")
 def test_gold_set_regression():
     """Guard against regressions on the hand-annotated Detik dev set (official scorer)."""
-    from warta.eval.dates_amounts import score_dates
+    from warta.eval.dates_amounts import evaluate_file
 
-    texts = {}
-    with open(SHARED / "news" / "detik-dev.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            art = json.loads(line)
-            texts[art["id"]] = art["text"]
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-    predicted = []
-    for g in gold:
-        doc = analyse_text(texts[g["id"]], datetime.fromisoformat(g["published"]))
-        predicted.append({"id": g["id"], "dates": [
-            {"start": d.start, "end": d.end, "text": d.text, "value": d.value, "kind": d.kind}
-            for d in extract_dates(doc)]})
-    result = score_dates(gold, predicted)
+    result = evaluate_file(GOLD, SHARED / "news" / "detik-dev.jsonl").dates
     assert result.f1 >= 0.90 and result.value_accuracy >= 0.90, result.to_dict()

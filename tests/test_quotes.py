@@ -10,47 +10,20 @@ they keep a trailing comma written inside the marks ("…tinggi,” katanya").
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
-from functools import cache
-from pathlib import Path
-
 import pytest
+from named_spans import (
+    GPE,
+    LOC,
+    ORG,
+    PER,
+    analysed_with_model,
+    entity_named,
+    read,
+    span,
+)
 
 import warta
-from warta.extract.entities import extract_entities
-from warta.extract.quotes import extract_quotes
-from warta.extract.speakers import add_speaker_mentions
-from warta.nlp.document import NamedSpan
-from warta.nlp.pipeline import analyse_text, get_nlp
-from warta.schema import Entity, Quote
-
-PUBLISHED = datetime(2025, 10, 21)
-NO_MODEL = str(Path(__file__).resolve().parent / "no-such-model")  # a blank pipeline
-PER, ORG, GPE, LOC = "PER", "ORG", "GPE", "LOC"
-
-
-def read(text: str, names: dict[str, str]) -> tuple[list[Entity], list[Quote]]:
-    """Entities and quotes of ``text`` when the NER proposes exactly ``names``
-    (every whole-word occurrence, longest names first)."""
-    doc = analyse_text(text, PUBLISHED, model=NO_MODEL)
-    spans, taken = [], [False] * len(text)
-    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(taken[m.start():m.end()]):
-                spans.append(NamedSpan(m.start(), m.end(), label))
-                taken[m.start():m.end()] = [True] * len(name)
-    doc.names = sorted(spans, key=lambda s: s.start)
-    doc.has_ner_model = True
-    entities = extract_entities(doc)
-    quotes = extract_quotes(doc, entities)
-    return add_speaker_mentions(entities, quotes)
-
-
-def span(text: str, part: str, after: str = "") -> tuple[int, int]:
-    """(start, end) of ``part``, searched from the end of ``after``."""
-    start = text.index(part, text.index(after) + len(after) if after else 0)
-    return start, start + len(part)
+from warta.schema import Quote
 
 
 def direct(quotes: list[Quote]) -> list[Quote]:
@@ -59,12 +32,6 @@ def direct(quotes: list[Quote]) -> list[Quote]:
 
 def indirect(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind == "indirect"]
-
-
-def entity_named(entities: list[Entity], name: str) -> Entity:
-    found = [e for e in entities if e.name == name]
-    assert len(found) == 1, [e.name for e in entities]
-    return found[0]
 
 
 def check_quote(text: str, quote: Quote, content: str, cue: str, cue_after: str = "",
@@ -402,16 +369,9 @@ E2E = ("Jakarta - Menteri Keuangan Sri Mulyani Indrawati menerima Gubernur Bank 
        "ditahan hingga akhir tahun.")
 
 
-@cache
-def _e2e() -> warta.Analysis:
-    return warta.analyze(E2E, published="2025-10-21")
-
-
 @pytest.fixture(scope="module")
 def e2e() -> warta.Analysis:
-    if "ner" not in get_nlp(None).pipe_names:  # the key analyze() caches
-        pytest.skip("no NER model in warta/models/id_warta")
-    return _e2e()
+    return analysed_with_model(E2E)
 
 
 def test_end_to_end_direct_and_indirect_with_speakers(e2e):
