@@ -229,3 +229,36 @@ def test_clipped_nickname_joins_the_full_name():
 ])
 def test_is_acronym(text, expected):
     assert is_acronym(text) is expected
+
+
+# -- variants of one organisation's or place's name -----------------------------------------
+
+PU = ("Kementerian Pekerjaan Umum (PU) menyiapkan anggaran perbaikan jalan nasional. Menurut "
+      "Kementerian PU, pekerjaan dimulai pekan depan.")
+
+
+def test_name_ending_in_an_acronym_of_a_fuller_name_joins_it():
+    entities = entities_of(PU, {"Kementerian Pekerjaan Umum": ORG, "PU": ORG,
+                                "Kementerian PU": ORG})
+    (pu,) = entities
+    assert pu.name == "Kementerian Pekerjaan Umum"
+    assert [(m.start, m.end, m.text) for m in pu.mentions] == [
+        (0, 26, "Kementerian Pekerjaan Umum"), (28, 30, "PU"),
+        (*span(PU, "Kementerian PU"), "Kementerian PU")]
+
+
+def test_ri_after_a_national_body_names_the_same_body():
+    text = ("Komisi II DPR RI memanggil para gubernur. Rapat di Komisi II DPR itu "
+            "berlangsung lima jam, dan pimpinan DPR RI menerima laporannya.")
+    entities = entities_of(text, {"Komisi II DPR RI": ORG, "Komisi II DPR": ORG, "DPR RI": ORG})
+    assert sorted((e.name, [m.text for m in e.mentions]) for e in entities) == [
+        ("DPR RI", ["DPR RI"]), ("Komisi II DPR RI", ["Komisi II DPR RI", "Komisi II DPR"])]
+
+
+def test_javanese_and_papuan_district_heads_are_place_heads():
+    text = ("Longsor menimpa dua rumah di Kapanewon Tanjungsari, Gunungkidul. Warga Tanjungsari "
+            "diminta waspada.")
+    entities = entities_of(text, {"Kapanewon Tanjungsari": GPE, "Tanjungsari": GPE,
+                                  "Gunungkidul": GPE})
+    place = entity_named(entities, "Kapanewon Tanjungsari")
+    assert [m.text for m in place.mentions] == ["Kapanewon Tanjungsari", "Tanjungsari"]

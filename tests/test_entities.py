@@ -95,6 +95,15 @@ def test_words_of_a_role_are_not_entities(text, names, person, role, not_names):
     assert roles(entity_named(entities, person)) == [(*span(text, role), role)]
 
 
+def test_an_office_named_without_a_person_leaves_no_entity():
+    # "Dalam" is never a name alone, but it stands inside "Kementerian Dalam Negeri"
+    text = ("Rapat dihadiri Menteri Dalam Negeri dan Menteri Luar Negeri. Surat dari "
+            "Kementerian Dalam Negeri diterima kemarin.")
+    entities = entities_of(text, {})
+    assert [(e.name, [(m.start, m.end) for m in e.mentions]) for e in entities] == [
+        ("Kementerian Dalam Negeri", [span(text, "Kementerian Dalam Negeri")])]
+
+
 def test_a_name_never_ends_in_a_rank():
     text = "Kapolda Metro Jaya Irjen Karyoto memimpin apel pasukan di Monas."
     entities = entities_of(text, {"Karyoto": PER, "Monas": LOC})

@@ -82,7 +82,8 @@ def _key(text: str) -> str:
 
 @cache
 def _suffixes() -> frozenset[str]:
-    return frozenset(s.casefold() for s in load_json("name_words")["org_suffixes"])
+    words = load_json("name_words")
+    return frozenset(s.casefold() for s in words["org_suffixes"] + words["country_suffixes"])
 
 
 @cache
@@ -113,6 +114,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
             _merge(target, source, by_key, clusters)
     _merge_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
+    _merge_acronym_forms(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
     return _to_entities(doc, clusters)
 
@@ -171,6 +173,21 @@ def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "acronym")
+            _merge(hosts[0], short, by_key, clusters)
+
+
+def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"Kementerian PU" is "Kementerian Pekerjaan Umum (PU)": a name ending in an
+    acronym that another entity goes by, whose name opens with the same words, joins it."""
+    for short in list(clusters):
+        head, _, last = short.name().rpartition(" ")
+        if short not in clusters or not head or not is_acronym(last):
+            continue
+        hosts = [c for c in clusters if c is not short and c.name().startswith(head + " ")
+                 and any(m.text == last for m in c.mentions)]
+        if len(hosts) == 1:
+            for m in short.mentions:
+                hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], short, by_key, clusters)
 
 

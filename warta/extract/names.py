@@ -71,6 +71,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     words = load_json("name_words")
     not_names = frozenset(words["not_names"])
     connectors = frozenset(words["connectors"])
+    inner = frozenset(words["inner_words"])
     text = doc.text
     found: list[NameMention] = []
     covered = [False] * len(text)
@@ -102,7 +103,9 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             nxt = tokens[j + 1]
             if tokens[j].whitespace_ == "" and nxt.is_punct:
                 break
-            if _is_capitalised(nxt) and nxt.text not in not_names and not covered[nxt.idx]:
+            inside = nxt.text in inner and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2])
+            if _is_capitalised(nxt) and (nxt.text not in not_names or inside) \
+                    and not covered[nxt.idx]:
                 j += 1
             elif (nxt.lower_ in connectors and j + 2 < len(tokens)
                   and _is_capitalised(tokens[j + 2])):
