@@ -212,6 +212,16 @@ def test_party_of_a_politician_in_parentheses_is_no_alias():
         "ORG", [span(text, "NasDem")])
 
 
+def test_country_in_parentheses_after_a_company_is_its_seat_not_an_alias():
+    text = ("MoU ditandatangani antara Harmann Pharmaceutical (Pakistan) dan PT Ultra Sakti "
+            "(Indonesia). Pakistan menjadi mitra dagang penting.")
+    doc = doc_of(text, {"Harmann Pharmaceutical": ORG, "Pakistan": GPE,
+                        "PT Ultra Sakti": ORG, "Indonesia": GPE})
+    assert find_alias_links(doc, find_name_mentions(doc)) == []
+    pakistan = entity_named(extract_entities(doc), "Pakistan")
+    assert (pakistan.type, len(pakistan.mentions)) == ("GPE", 2)
+
+
 def test_clipped_nickname_joins_the_full_name():
     text = ("Menteri Sekretaris Negara Prasetyo Hadi menyampaikan agenda kunjungan kerja Presiden. "
             "Pras menyebut Presiden akan berkunjung ke Papua pekan depan.")

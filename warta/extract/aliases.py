@@ -53,6 +53,10 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         if gap.strip() == "(" and text[b.end:b.end + 1] == ")":
             # "Ahmad Sahroni (NasDem)" states a party, not another name
             party = a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")
+            # "Harmann Pharmaceutical (Pakistan)" states where a body is, not another name
+            seat = b.label == "GPE" and a.label not in ("GPE", "LOC", None)
+            if seat:
+                continue
             if not party or _spells_initials(text, a, b.text):
                 links.append(_link(a, b))
         elif between_cue.match(gap) and _plausible_pair(gap, a.text, b.text):

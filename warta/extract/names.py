@@ -149,21 +149,18 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
 
 
 def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
-    """An untyped capitalised run touching a typed name is the rest of that name
-    ("Kemenkeu Bimo" + "Wijayanto", "Badan Reserse" + "Kriminal" as the model split
-    them)."""
+    """An untyped capitalised run touching a person's name is the rest of that name
+    ("Kemenkeu Bimo" + "Wijayanto" as the model split them).  Not for other types: the
+    model's organisation and place spans are better than a capitalised run ("Eksekusi
+    KPK", "HUT Golkar", "Provinsi NTT Tahun Anggaran" are a word and a name)."""
     joined: list[NameMention] = []
     for m in mentions:
         prev = joined[-1] if joined else None
         labels = {prev.label, m.label} if prev else set()
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
             label = (labels - {None}).pop()
-            whole = text[prev.start:m.end]
-            if label == "GPE" and not is_gpe(whole):
-                joined.append(m)  # "Prancis" + "Agnes Pannier-Runacher": two names
-                continue
-            if label != "PER":
-                joined[-1] = NameMention(prev.start, m.end, whole, label)
+            if label != "PER" or (prev.label is None and prev.text.isupper()):
+                joined.append(m)  # "Eksekusi" + "KPK", "ESDM" + "Bahlil Lahadalia": two things
                 continue
             start = prev.start
             if prev.label is None:  # "Pembangunan Kewilayahan" + "Agus …": office words
