@@ -301,3 +301,25 @@ def test_end_to_end_places_and_organisations(e2e):
     for e in e2e.entities:
         for m in e.mentions:
             assert E2E[m.start:m.end] == m.text
+
+
+def test_an_untyped_term_of_common_words_is_misc():
+    text = ("Pemerintah mempercepat Proyek Strategis Nasional (PSN) di Jawa Barat. Daftar PSN "
+            "diperbarui tiap tahun.")
+    entities = entities_of(text, {"Jawa Barat": GPE})
+    psn = entity_named(entities, "Proyek Strategis Nasional")
+    assert (psn.type, psn.aliases) == ("MISC", ["PSN"])
+    assert [(m.start, m.end, m.kind) for m in psn.mentions] == [
+        (23, 48, "name"), (50, 53, "acronym"), (*span(text, "PSN", "Daftar "), "acronym")]
+    assert entity_named(entities, "Jawa Barat").type == "GPE"
+
+
+def test_a_company_keeps_its_legal_form():
+    text = ("Kontrak diteken PT Pertamina (Persero) dan PT Waskita Karya (Persero) Tbk. "
+            "Pertamina menyambut baik.")
+    entities = entities_of(text, {"PT Pertamina": ORG, "PT Waskita Karya": ORG, "Pertamina": ORG})
+    pertamina = entity_named(entities, "PT Pertamina (Persero)")
+    assert [(m.start, m.end, m.text) for m in pertamina.mentions] == [
+        (16, 38, "PT Pertamina (Persero)"), (*span(text, "Pertamina", "Tbk. "), "Pertamina")]
+    waskita = entity_named(entities, "PT Waskita Karya (Persero) Tbk")
+    assert [(m.start, m.end) for m in waskita.mentions] == [(43, 73)]

@@ -18,7 +18,7 @@ from functools import cache
 
 from warta.extract.aliases import find_alias_links, is_acronym
 from warta.extract.names import NameMention, find_name_mentions, is_title, role_before
-from warta.lang.data import load_json
+from warta.lang.data import load_json, load_words
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
 
@@ -54,7 +54,7 @@ class _Cluster:
                 return m.label
         labels = Counter(m.label for m in self.mentions if m.label)
         if not labels:
-            return None
+            return "MISC" if _is_term(named) else None
         if labels["GPE"] and labels["GPE"] >= labels["LOC"]:
             return "GPE"
         return labels.most_common(1)[0][0]
@@ -204,6 +204,16 @@ def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             for m in short.mentions:
                 host.alias_kinds.setdefault(m.text, "acronym" if is_acronym(m.text) else "alias")
             _merge(host, short, by_key, clusters)
+
+
+def _is_term(name: str) -> bool:
+    """A capitalised run of common words that the model left untyped ("Proyek Strategis
+    Nasional", "Mal Pelayanan Publik", "Badan Usaha Jalan Tol") is a term the article
+    defines, often with an acronym: a name of some other kind (MISC), not a person,
+    body or place."""
+    words = name.split()
+    common = load_words("common_words")
+    return len(words) > 1 and all(w.casefold() in common for w in words)
 
 
 def _initials(name: str) -> str:

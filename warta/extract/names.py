@@ -83,6 +83,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         while end > start and " " in text[start:end] and \
                 not text[start:end].rsplit(" ", 1)[1][:1].isupper():
             end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
+        if span.label == "ORG":
+            end = _with_legal_form(text, end)
         if start < end:
             found.append(NameMention(start, end, text[start:end], span.label))
             for k in range(start, end):
@@ -183,6 +185,19 @@ def _whole_word_end(text: str, end: int) -> int:
         end += 1
         while end < len(text) and text[end].isalnum():
             end += 1
+    return end
+
+
+def _with_legal_form(text: str, end: int) -> int:
+    """A company's legal form belongs to its name: "PT Pertamina" + " (Persero)", + " Tbk"."""
+    forms = load_json("name_words")["org_suffixes"]
+    extended = True
+    while extended:
+        extended = False
+        for form in forms:
+            if text.startswith(" " + form, end) and not text[end + 1 + len(form):][:1].isalnum():
+                end += 1 + len(form)
+                extended = True
     return end
 
 
