@@ -83,3 +83,21 @@ def test_warta_gpe_component_relabels_known_places():
         ("Prancis", "GPE"), ("Sungai Musi", "LOC"), ("Kota Palembang", "GPE")]
     assert (doc.ents[2].start_char, doc.ents[2].end_char) == (46, 60)
     assert doc.text[46:60] == "Kota Palembang"
+
+
+def test_news_paragraph_docs_keep_offsets_and_mark_glued_names_missing():
+    from warta.train.news import paragraph_docs
+
+    text = ("Menteri Keuangan Purbaya Yudhi Sadewa bertemu Gubernur Bank Indonesia.\n\n"
+            "Laporan diterimadetikBali dari Polres Badung.")
+    mentions = [(17, 37, "PER"), (55, 69, "ORG"), (88, 97, "ORG"), (103, 116, "ORG")]
+    assert [text[s:e] for s, e, _ in mentions] == [
+        "Purbaya Yudhi Sadewa", "Bank Indonesia", "detikBali", "Polres Badung"]
+    docs = list(paragraph_docs(spacy.blank("id"), text, mentions))
+    assert len(docs) == 2  # the empty line between the paragraphs gives no doc
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Purbaya Yudhi Sadewa", "PER"), ("Bank Indonesia", "ORG")]
+    assert [(e.text, e.label_) for e in docs[1].ents] == [("Polres Badung", "ORG")]
+    glued = [t for t in docs[1] if t.text == "diterimadetikBali"]
+    assert glued and glued[0].ent_iob_ == ""  # missing, not "O"
+    assert docs[1][0].ent_iob_ == "O"

@@ -9,7 +9,7 @@ that duplicate an idner train sentence are dropped in favour of the cased copy.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,11 +99,11 @@ def build_training_sentences(data_dir: Path, *, use_nerp: bool = False,
     return out, report
 
 
-def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence]) -> int:
+def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence | Doc]) -> int:
     db = DocBin(store_user_data=False)
     n = 0
     for s in sents:
-        db.add(to_doc(vocab, s))
+        db.add(s if isinstance(s, Doc) else to_doc(vocab, s))
         n += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
@@ -112,8 +112,14 @@ def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence]) -> int:
 
 def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
                   idner_repeat: int = 1, max_sentences: int | None = None,
-                  seed: int = 0) -> CorpusReport:
-    """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` (idner dev) into ``work_dir``."""
+                  seed: int = 0, news: Sequence[Doc] = (), news_repeat: int = 1,
+                  news_dev: Sequence[Doc] = ()) -> CorpusReport:
+    """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` into ``work_dir``.
+
+    ``news`` (paragraph docs of hand-annotated 2025 articles, :mod:`warta.train.news`)
+    join both stages, ``news_repeat`` times each; ``news_dev`` joins idner dev for
+    model selection, so the checkpoint kept is good on both kinds of news.
+    """
     vocab = Vocab()
     train, report = build_training_sentences(data_dir, use_nerp=use_nerp,
                                              idner_repeat=idner_repeat)
@@ -123,12 +129,17 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
     if max_sentences is not None:
         train = train[:max_sentences]
         dev = dev[: max(20, max_sentences // 5)]
-    report.counts["train-total"] = write_docbin(work_dir / "train.spacy", vocab, train)
-    # Second stage: idner train alone, to adapt to its annotation conventions.
+        news, news_dev = news[:max_sentences // 10], news_dev[:max_sentences // 50]
+    news_items: list[Sentence | Doc] = list(news) * news_repeat
+    report.counts["news-paragraphs"] = len(news)
+    report.counts["train-total"] = write_docbin(work_dir / "train.spacy", vocab,
+                                                [*train, *news_items])
+    # Second stage: idner train (and the 2025 news), to adapt to the annotation conventions.
     dev_nf = {s.normal_form for s in dev}
     tune = [s for s in read_conll(data_dir / IDNER_TRAIN, "idner") if s.normal_form not in dev_nf]
     if max_sentences is not None:
         tune = tune[:max_sentences]
-    report.counts["finetune"] = write_docbin(work_dir / "finetune.spacy", vocab, tune)
-    report.counts["dev"] = write_docbin(work_dir / "dev.spacy", vocab, dev)
+    report.counts["finetune"] = write_docbin(work_dir / "finetune.spacy", vocab,
+                                             [*tune, *news_items])
+    report.counts["dev"] = write_docbin(work_dir / "dev.spacy", vocab, [*dev, *news_dev])
     return report

@@ -20,6 +20,7 @@ from spacy.symbols import ORTH
 
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
+from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
@@ -35,6 +36,8 @@ IDNER_REPEAT = 3
 USE_VECTORS = True
 FINETUNE = True
 GPE_RULER = False  # adding untagged gazetteer GPEs costs 5 points on idner dev (see docs)
+NEWS_REPEAT = 2  # hand-annotated 2025 articles (dev/gold/entities_train.jsonl), both stages
+NEWS_SELECT = True  # the 2025 entity dev set joins idner dev for checkpoint selection
 
 
 def abbreviations() -> list[str]:
@@ -91,7 +94,7 @@ def _pin_threads() -> None:
 
 def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
               max_epochs: int | None = None, seed: int = 0,
-              config: Path | str | None = None) -> Path:
+              config: Path | str | None = None, news_repeat: int = NEWS_REPEAT) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -109,8 +112,13 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="warta-ner-") as tmp:
         work = Path(tmp)
+        tokenizer = spacy.blank("id")
+        add_abbreviations(tokenizer)
+        news = news_docs(tokenizer, data_dir, NEWS_TRAIN) if news_repeat else []
+        select = news_docs(tokenizer, data_dir, NEWS_DEV) if NEWS_SELECT else []
         report = build_corpora(data_dir, work, use_nerp=USE_NERP, idner_repeat=IDNER_REPEAT,
-                               max_sentences=max_sentences, seed=seed)
+                               max_sentences=max_sentences, seed=seed, news=news,
+                               news_repeat=news_repeat, news_dev=select)
         overrides: dict[str, object] = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),
