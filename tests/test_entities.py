@@ -323,3 +323,24 @@ def test_a_company_keeps_its_legal_form():
         (16, 38, "PT Pertamina (Persero)"), (*span(text, "Pertamina", "Tbk. "), "Pertamina")]
     waskita = entity_named(entities, "PT Waskita Karya (Persero) Tbk")
     assert [(m.start, m.end) for m in waskita.mentions] == [(43, 73)]
+
+
+def test_a_person_glued_to_an_organisation_span_is_split_off():
+    text = ('Gubernur Bank Indonesia Perry Warjiyo hadir di Washington. "Ekonomi tumbuh," '
+            "tegas Perry.")
+    entities = entities_of(text, {"Bank Indonesia Perry Warjiyo": ORG, "Perry": PER,
+                                  "Washington": GPE})
+    assert [(e.name, e.type, [(m.start, m.end) for m in e.mentions]) for e in entities] == [
+        ("Bank Indonesia", "ORG", [(9, 23)]),
+        ("Perry Warjiyo", "PER", [(24, 37), span(text, "Perry", "tegas ")]),
+        ("Washington", "GPE", [span(text, "Washington")])]
+
+
+def test_kaka_is_an_honorific():
+    text = ("Bupati Flores Timur Anton Doni Dihen hadir. Ia menganggap Anton seperti kakak. "
+            "Kaka Anton berkontribusi besar.")
+    entities = entities_of(text, {"Flores Timur": GPE, "Anton Doni Dihen": PER, "Anton": PER})
+    anton = entity_named(entities, "Anton Doni Dihen")
+    assert [m.text for m in anton.mentions if m.kind == "name"] == [
+        "Anton Doni Dihen", "Anton", "Anton"]
+    assert anton.mentions[-1].start == text.index("Anton berkontribusi")

@@ -147,7 +147,31 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
-    return _joined_parts(found, text)
+    return _joined_parts(_split_trailing_people(found, text), text)
+
+
+def _split_trailing_people(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Gubernur Bank Indonesia Perry Warjiyo" tagged as one organisation: when the
+    span's last words begin with a name the article uses for a person elsewhere
+    ("Perry"), they are that person and the rest is the organisation."""
+    people = {m.text for m in mentions if m.label == "PER"}
+    people |= {p.split()[0] for p in people}
+    heads = set(load_json("name_words")["org_heads"])
+    out: list[NameMention] = []
+    for m in mentions:
+        words = m.text.split(" ")
+        # a full name (two words or more) after a body's own name, not after "PT" alone
+        cut = next((k for k in range(1, len(words) - 1) if m.label == "ORG"
+                    and words[k] in people and words[k][:1].isupper()
+                    and not set(words[:k]) <= heads), None)
+        if cut is None:
+            out.append(m)
+            continue
+        org_end = m.start + len(" ".join(words[:cut]))
+        person_start = org_end + 1
+        out.append(NameMention(m.start, org_end, text[m.start:org_end], "ORG"))
+        out.append(NameMention(person_start, m.end, text[person_start:m.end], "PER"))
+    return out
 
 
 def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
