@@ -272,3 +272,16 @@ def test_javanese_and_papuan_district_heads_are_place_heads():
                                   "Gunungkidul": GPE})
     place = entity_named(entities, "Kapanewon Tanjungsari")
     assert [m.text for m in place.mentions] == ["Kapanewon Tanjungsari", "Tanjungsari"]
+
+
+def test_standing_abbreviations_join_also_without_the_full_name():
+    text = ("Banjir melanda Sumatra Barat sejak Senin. BPBD Sumbar mencatat 300 rumah terendam. "
+            "Wisatawan di Kota Jogja diminta waspada, kata Pemkot Yogyakarta.")
+    entities = entities_of(text, {"Sumatra Barat": GPE, "Sumbar": GPE, "BPBD": ORG,
+                                  "Kota Jogja": GPE, "Yogyakarta": GPE})
+    sumbar = entity_named(entities, "Sumatra Barat")
+    assert [(m.text, m.kind) for m in sumbar.mentions] == [
+        ("Sumatra Barat", "name"), ("Sumbar", "alias")]
+    jogja = entity_named(entities, "Yogyakarta")
+    assert [(m.text, m.kind) for m in jogja.mentions] == [
+        ("Kota Jogja", "alias"), ("Yogyakarta", "name")]

@@ -192,18 +192,33 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
 
 
 def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
-    """Standing abbreviations ("RI" = "Indonesia", "Jabar" = "Jawa Barat") join the
-    full name when the article uses both."""
-    known = load_json("known_aliases")
-    for short in list(clusters):
-        if short not in clusters:
-            continue
-        full = next((known[m.text] for m in short.mentions if m.text in known), None)
-        host = by_key.get(_key(full)) if full else None
-        if host is not None and host is not short and host in clusters:
-            for m in short.mentions:
+    """Standing abbreviations and spellings ("RI" = "Indonesia", "Jabar" = "Jawa Barat",
+    "Kota Jogja" = "Yogyakarta", "Sumbar" = "Sumatra Barat") join when the article uses
+    two of them, also when the full name itself is absent."""
+    canonical = _known_by_key()
+    groups: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        full = next((canonical[_key(m.text)] for m in cluster.mentions
+                     if _key(m.text) in canonical), None)
+        if full:
+            groups.setdefault(full, []).append(cluster)
+    for full, group in groups.items():
+        host = next((c for c in group if _key(c.name()) == full), group[0])
+        for cluster in group:
+            if cluster is host:
+                continue
+            for m in cluster.mentions:
                 host.alias_kinds.setdefault(m.text, "acronym" if is_acronym(m.text) else "alias")
-            _merge(host, short, by_key, clusters)
+            _merge(host, cluster, by_key, clusters)
+
+
+@cache
+def _known_by_key() -> dict[str, str]:
+    """Short form (as a key) → key of the full name, full names mapping to themselves."""
+    known = {k: v for k, v in load_json("known_aliases").items() if not k.startswith("_")}
+    out = {_key(v): _key(v) for v in known.values()}
+    out.update({_key(k): _key(v) for k, v in known.items()})
+    return out
 
 
 def _is_term(name: str) -> bool:
