@@ -344,3 +344,14 @@ def test_kaka_is_an_honorific():
     assert [m.text for m in anton.mentions if m.kind == "name"] == [
         "Anton Doni Dihen", "Anton", "Anton"]
     assert anton.mentions[-1].start == text.index("Anton berkontribusi")
+
+
+def test_a_place_named_like_a_title_and_a_unit_number_before_a_name():
+    text = ("Kepala Satuan Tugas Wilayah V Dian Patria meninjau Raja Ampat. Pemda Raja Ampat "
+            "menyambut kunjungan itu.")
+    entities = entities_of(text, {"V Dian Patria": PER, "Raja Ampat": GPE, "Pemda": ORG})
+    assert [(m.start, m.end) for m in entity_named(entities, "Dian Patria").mentions] == [
+        span(text, "Dian Patria")]
+    raja_ampat = entity_named(entities, "Raja Ampat")
+    assert (raja_ampat.type, len(raja_ampat.mentions)) == ("GPE", 2)
+    assert "Pemda" not in {e.name for e in entities}  # a generic word, not a name

@@ -185,7 +185,8 @@ def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
         labels = {prev.label, m.label} if prev else set()
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
             label = (labels - {None}).pop()
-            if label != "PER" or (prev.label is None and prev.text.isupper()):
+            if label != "PER" or (prev.label is None and prev.text.isupper()) \
+                    or prev.text.rsplit(" ", 1)[-1] in _ROMAN_UNITS:
                 joined.append(m)  # "Eksekusi" + "KPK", "ESDM" + "Bahlil Lahadalia": two things
                 continue
             start = prev.start
@@ -275,18 +276,23 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
     return kept
 
 
+_ROMAN_UNITS = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
+
+
 def _strip_titles(doc: AnalysedDocument, start: int, end: int,
                   label: str | None = "PER") -> tuple[int, int]:
     """Cut the role off a name: leading titles ("Kapolres AKBP"), and after a title
     everything up to the last place or acronym ("Menteri Lingkungan Hidup Prancis
     Agnes Pannier-Runacher" → "Agnes Pannier-Runacher")."""
     span = doc.token_range(start, end)
-    if not span:
-        return start, end
+    if not span or (label != "PER" and is_gpe(doc.text[start:end])):
+        return start, end  # "Raja Ampat" is a regency, not a king
     tokens = doc.tokens
     k = 0
-    while k < len(span) and _is_title_at(tokens, span[k].i):
-        k += 1
+    while k < len(span) and (_is_title_at(tokens, span[k].i)
+                             or (label == "PER" and k < len(span) - 1
+                                 and span[k].text in _ROMAN_UNITS)):
+        k += 1  # "Wilayah V Dian Patria": the unit's number ends the office
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
     titled = k > 0 or (span[0].i > 0 and _is_title_at(tokens, span[0].i - 1))
