@@ -355,3 +355,11 @@ def test_a_place_named_like_a_title_and_a_unit_number_before_a_name():
     raja_ampat = entity_named(entities, "Raja Ampat")
     assert (raja_ampat.type, len(raja_ampat.mentions)) == ("GPE", 2)
     assert "Pemda" not in {e.name for e in entities}  # a generic word, not a name
+
+
+def test_a_direction_after_a_place_is_part_of_its_name():
+    text = "Kapal induk dikirim ke Laut Tengah Timur, dekat Jakarta Utara versi peta lama."
+    entities = entities_of(text, {"Laut Tengah": LOC, "Jakarta": GPE})
+    assert [(e.name, e.type, [(m.start, m.end) for m in e.mentions]) for e in entities] == [
+        ("Laut Tengah Timur", "LOC", [span(text, "Laut Tengah Timur")]),
+        ("Jakarta Utara", "GPE", [span(text, "Jakarta Utara")])]

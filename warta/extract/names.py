@@ -85,6 +85,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
         if span.label == "ORG":
             end = _with_legal_form(text, end)
+        elif span.label in ("GPE", "LOC"):
+            end = _with_compass_word(text, end)
         if start < end:
             found.append(NameMention(start, end, text[start:end], span.label))
             for k in range(start, end):
@@ -223,6 +225,14 @@ def _with_legal_form(text: str, end: int) -> int:
             if text.startswith(" " + form, end) and not text[end + 1 + len(form):][:1].isalnum():
                 end += 1 + len(form)
                 extended = True
+    return end
+
+
+def _with_compass_word(text: str, end: int) -> int:
+    """A direction written after a place belongs to it: "Laut Tengah" + " Timur"."""
+    for word in sorted(load_json("name_words")["compass_words"], key=len, reverse=True):
+        if text.startswith(" " + word, end) and not text[end + 1 + len(word):][:1].isalnum():
+            return end + 1 + len(word)
     return end
 
 
