@@ -363,3 +363,14 @@ def test_a_direction_after_a_place_is_part_of_its_name():
     assert [(e.name, e.type, [(m.start, m.end) for m in e.mentions]) for e in entities] == [
         ("Laut Tengah Timur", "LOC", [span(text, "Laut Tengah Timur")]),
         ("Jakarta Utara", "GPE", [span(text, "Jakarta Utara")])]
+
+
+def test_a_place_word_ending_a_persons_name_and_a_regency_inside_an_office():
+    text = ("Wakil Ketua Komisi II DPR RI Aria Bima hadir. Kepala Kejaksaan Negeri Kuantan "
+            "Singingi Soenardi juga hadir, kata Singingi Soenardi kepada wartawan.")
+    entities = entities_of(text, {"DPR RI": ORG, "Aria": PER, "Bima": GPE,
+                                  "Kejaksaan Negeri Kuantan Singingi Soenardi": ORG,
+                                  "Singingi Soenardi": PER})
+    names = {e.name: e.type for e in entities}
+    assert names["Aria Bima"] == "PER" and "Bima" not in names
+    assert names["Kejaksaan Negeri Kuantan Singingi Soenardi"] == "ORG"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.lang.data import load_json, load_words
-from warta.lang.gazetteer import is_gpe, is_known_org
+from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
 
 
@@ -165,7 +165,9 @@ def _split_trailing_people(mentions: list[NameMention], text: str) -> list[NameM
         # a full name (two words or more) after a body's own name, not after "PT" alone
         cut = next((k for k in range(1, len(words) - 1) if m.label == "ORG"
                     and words[k] in people and words[k][:1].isupper()
-                    and not set(words[:k]) <= heads), None)
+                    and not set(words[:k]) <= heads
+                    and not any(" ".join(words[j:k + 1]).casefold() in gpe_names()
+                                for j in range(k))), None)  # not inside "Kuantan Singingi"
         if cut is None:
             out.append(m)
             continue
@@ -238,11 +240,14 @@ def _with_compass_word(text: str, end: int) -> int:
 
 def _joined_person_spans(spans: list[NamedSpan], text: str) -> list[NamedSpan]:
     """Two person spans with only a space between are one name the model split
-    ("Bimo" "Wijayanto")."""
+    ("Bimo" "Wijayanto"), and so is a person followed by a one-word place ("Aria" "Bima")."""
     joined: list[NamedSpan] = []
     for span in spans:
         prev = joined[-1] if joined else None
-        if prev and prev.label == span.label == "PER" and text[prev.end:span.start] == " ":
+        glued = prev is not None and text[prev.end:span.start] == " "
+        # "Aria" + "Bima": a one-word place right after a person's name is its last word
+        place_word = span.label == "GPE" and " " not in text[span.start:span.end]
+        if glued and prev.label == "PER" and (span.label == "PER" or place_word):
             joined[-1] = NamedSpan(prev.start, span.end, "PER")
         else:
             joined.append(span)
