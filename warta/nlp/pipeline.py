@@ -48,13 +48,14 @@ def analyse_text(text: str, published: datetime | None = None,
                  model: str | None = None) -> AnalysedDocument:
     """Run the nlp layer over ``text`` (its normal form) and bundle the result."""
     norm = normalize(text)
-    return analysed_document(get_nlp(model)(norm), text, published)
+    return analysed_document(get_nlp(model)(norm), text, published, norm=norm)
 
 
-def analysed_document(doc: Doc, text: str, published: datetime | None = None) -> AnalysedDocument:
-    """Bundle an already processed ``Doc`` (over ``text`` or its normal form)."""
-    norm = normalize(text)
-    has_ner = doc.has_annotation("ENT_IOB") or bool(doc.ents)
+def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
+                      norm: str | None = None) -> AnalysedDocument:
+    """Bundle an already processed ``Doc`` (over ``text`` or its normal form ``norm``)."""
+    norm = normalize(text) if norm is None else norm
+    has_ner = bool(doc.ents) or doc.has_annotation("ENT_IOB")  # ents first: no token walk
     names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return AnalysedDocument(
         text=text,
