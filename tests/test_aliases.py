@@ -141,8 +141,6 @@ def test_dikenal_sebagai():
                                 (*span(text, "Jokowi", "Solo. "), "Jokowi", "alias")]
 
 
-@pytest.mark.xfail(strict=True, reason="'dikenal sebagai Raja Dangdut': 'Raja' is cut off as a "
-                   "title, so the alias is 'Dangdut' and 'Raja' a role")
 def test_dikenal_sebagai_a_title_like_nickname():
     text = ("Penyanyi Rhoma Irama yang dikenal sebagai Raja Dangdut tampil di Lapangan Banteng, "
             "Jakarta.")
@@ -166,8 +164,6 @@ def test_akrab_disapa_links_the_nickname():
     assert len([e for e in entities if e.type == "PER"]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the nickname stated after 'akrab disapa' loses its "
-                   "honorific: alias 'Ipul' with role 'Gus' instead of alias 'Gus Ipul'")
 def test_akrab_disapa_keeps_the_nickname_as_written():
     entities = entities_of(GUS_IPUL, {"Saifullah Yusuf": PER, "Gus Ipul": PER, "Bekasi": GPE})
     saifullah = entity_named(entities, "Saifullah Yusuf")

@@ -9,6 +9,7 @@ name and returned as the role phrase written before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,11 +76,13 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     text = doc.text
     found: list[NameMention] = []
     covered = [False] * len(text)
+    nicknames = frozenset(text[s.start:s.end] for s in doc.names
+                          if _after_nickname_cue(text, s.start))
     for span in _joined_person_spans(doc.names, text):
         if not text[span.start:span.start + 1].isupper():
             continue  # names are capitalised; a lower-case "name" is a model error
         start, end = _strip_titles(doc, span.start, _whole_word_end(text, span.end),
-                                   span.label)
+                                   span.label, nicknames)
         while end > start and " " in text[start:end] and \
                 not text[start:end].rsplit(" ", 1)[1][:1].isupper():
             end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
@@ -139,7 +142,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 and first.text not in capitalised_elsewhere:
             continue
         run_start, end = run[0].idx, _whole_word_end(text, run[-1].idx + len(run[-1].text))
-        start, end = _strip_titles(doc, run_start, end, None)
+        start, end = _strip_titles(doc, run_start, end, None, nicknames)
         role_part = text[run_start:start].strip()
         if role_part and (is_gpe(role_part) or _is_role_anchor([role_part])) \
                 and " " not in role_part.strip():
@@ -291,17 +294,30 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
     return kept
 
 
+@cache
+def _nickname_cue() -> re.Pattern[str]:
+    cues = sorted(load_json("alias_cues")["nickname"], key=len, reverse=True)
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in cues) + r")\s+$",
+                      re.IGNORECASE)
+
+
+def _after_nickname_cue(text: str, start: int) -> bool:
+    return bool(_nickname_cue().search(text[max(0, start - 40):start]))
+
+
 _ROMAN_UNITS = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 
 
-def _strip_titles(doc: AnalysedDocument, start: int, end: int,
-                  label: str | None = "PER") -> tuple[int, int]:
+def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None = "PER",
+                  nicknames: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Cut the role off a name: leading titles ("Kapolres AKBP"), and after a title
     everything up to the last place or acronym ("Menteri Lingkungan Hidup Prancis
     Agnes Pannier-Runacher" → "Agnes Pannier-Runacher")."""
     span = doc.token_range(start, end)
     if not span or (label != "PER" and is_gpe(doc.text[start:end])):
         return start, end  # "Raja Ampat" is a regency, not a king
+    if _after_nickname_cue(doc.text, start) or doc.text[start:end] in nicknames:
+        return start, end  # "akrab disapa Gus Ipul": the name as people say it
     tokens = doc.tokens
     k = 0
     while k < len(span) and (_is_title_at(tokens, span[k].i)
