@@ -193,7 +193,7 @@ def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
             label = (labels - {None}).pop()
             if label != "PER" or (prev.label is None and prev.text.isupper()) \
-                    or prev.text.rsplit(" ", 1)[-1] in _ROMAN_UNITS:
+                    or prev.text.rsplit(" ", 1)[-1] in _unit_numbers():
                 joined.append(m)  # "Eksekusi" + "KPK", "ESDM" + "Bahlil Lahadalia": two things
                 continue
             start = prev.start
@@ -222,22 +222,21 @@ def _whole_word_end(text: str, end: int) -> int:
 
 def _with_legal_form(text: str, end: int) -> int:
     """A company's legal form belongs to its name: "PT Pertamina" + " (Persero)", + " Tbk"."""
-    forms = load_json("name_words")["org_suffixes"]
-    extended = True
-    while extended:
-        extended = False
-        for form in forms:
-            if text.startswith(" " + form, end) and not text[end + 1 + len(form):][:1].isalnum():
-                end += 1 + len(form)
-                extended = True
-    return end
+    return _extended(text, end, load_json("name_words")["org_suffixes"], repeat=True)
 
 
 def _with_compass_word(text: str, end: int) -> int:
     """A direction written after a place belongs to it: "Laut Tengah" + " Timur"."""
-    for word in sorted(load_json("name_words")["compass_words"], key=len, reverse=True):
+    return _extended(text, end, load_json("name_words")["compass_words"], repeat=False)
+
+
+def _extended(text: str, end: int, words: list[str], *, repeat: bool) -> int:
+    """``end`` moved over the whole words of ``words`` that follow it after a space
+    (tried in the order listed; once, or as long as one follows)."""
+    for word in words:
         if text.startswith(" " + word, end) and not text[end + 1 + len(word):][:1].isalnum():
-            return end + 1 + len(word)
+            end += 1 + len(word)
+            return _extended(text, end, words, repeat=True) if repeat else end
     return end
 
 
@@ -305,7 +304,9 @@ def _after_nickname_cue(text: str, start: int) -> bool:
     return bool(_nickname_cue().search(text[max(0, start - 40):start]))
 
 
-_ROMAN_UNITS = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
+@cache
+def _unit_numbers() -> frozenset[str]:
+    return frozenset(load_json("name_words")["unit_numbers"])
 
 
 def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None = "PER",
@@ -322,7 +323,7 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None
     k = 0
     while k < len(span) and (_is_title_at(tokens, span[k].i)
                              or (label == "PER" and k < len(span) - 1
-                                 and span[k].text in _ROMAN_UNITS)):
+                                 and span[k].text in _unit_numbers())):
         k += 1  # "Wilayah V Dian Patria": the unit's number ends the office
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
