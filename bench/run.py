@@ -16,7 +16,9 @@ two cores). NER F1 is PER/ORG/LOC exact-span F1 on idner-news-2k dev with
 
 Systems:
 
-* ``warta``: ``warta.analyze(text, published=...)``, the whole pipeline;
+* ``warta``: ``warta.analyze(text, published=...)``, the whole pipeline, one article at a time;
+* ``warta-batch``: ``warta.analyze_many`` over the same articles, the whole pipeline with
+  the spaCy part batched (what ``warta analyze --jsonl`` runs);
 * ``warta-spacy``: the shipped spaCy pipeline alone (``get_nlp().pipe``, batches of 16), to
   separate model cost from extractor cost;
 * ``stock``: the stock spaCy pipeline trained by ``bench/train_stock.py``
@@ -57,12 +59,14 @@ from warta.eval.sources import default_texts_path, iso_published, shared_data_di
 
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-SYSTEMS: tuple[str, ...] = ("warta", "warta-spacy", "stock", "stock-default", "tokenizer")
+SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "stock", "stock-default",
+                            "tokenizer")
 # nlp.pipe batch size for the spaCy systems: whole articles in batches of 16 run about 1.5x
 # faster (and in a quarter of the memory) than in spaCy's default batches of 1000 texts.
 BATCH_SIZE = 16
 LABELS = {
-    "warta": "Warta, full `warta.analyze`",
+    "warta": "Warta, full `warta.analyze`, one article at a time",
+    "warta-batch": f"Warta, full `warta.analyze_many` (batch {BATCH_SIZE}, as `--jsonl` runs)",
     "warta-spacy": f"Warta spaCy pipeline alone (batch {BATCH_SIZE})",
     "stock": f"stock spaCy NER (efficiency config), batch {BATCH_SIZE}",
     "stock-default": "stock spaCy NER, spaCy's default batch (1000)",
@@ -114,6 +118,18 @@ def make_runner(system: str, stock_model: Path | None = None) -> Callable[[list[
                 n += len(a.entities) + len(a.quotes) + len(a.dates) + len(a.amounts)
             return n
         return run
+    if system == "warta-batch":
+        import warta
+        from warta.pipeline import Article as Input
+        from warta.pipeline import analyze_many
+
+        def run_many(articles: list[Article]) -> int:
+            n = 0
+            for a in analyze_many((Input(t, p) for t, p in articles), batch_size=BATCH_SIZE):
+                assert isinstance(a, warta.Analysis)
+                n += len(a.entities) + len(a.quotes) + len(a.dates) + len(a.amounts)
+            return n
+        return run_many
     nlp = spacy_pipeline(system, stock_model)
     batch = nlp.batch_size if system == "stock-default" else BATCH_SIZE
 

@@ -64,6 +64,8 @@ def test_measure_tokenizer_and_full_analysis_on_one_core() -> None:
     full = bench.measure("warta", arts, warmup=1)
     assert full["words"] == 37 and full["wps"] > 0 and full["load_s"] >= 0
     assert full["items"] > 0  # the dates and amounts at least
+    batched = bench.measure("warta-batch", arts, warmup=1)
+    assert batched["words"] == 37 and batched["items"] == full["items"]
 
 
 def test_measure_two_cores_runs_two_workers() -> None:
@@ -78,7 +80,7 @@ def test_markdown_table_reports_untrained_stock() -> None:
               "f1": {"warta-spacy": {"overall": {"f1": 0.8123}}, "stock": None},
               "models": {"warta": {"size_mb": 7.31}, "stock": None}}
     table = bench.markdown(report)
-    assert "| Warta, full `warta.analyze` | 12,346 | 23,000 | 20,000 | 39,000 | 170 | 2.2 " \
+    assert "| Warta, full `warta.analyze`, one article at a time | 12,346 | 23,000 | 20,000 | 39,000 | 170 | 2.2 " \
            "| 0.812 | 7.3 |" in table
     assert "not trained; run make bench-baseline" in table
 

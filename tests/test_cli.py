@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 import warta
 from warta.cli.main import app
 from warta.errors import EXIT_CODE_MEANINGS, ExitCode
+from warta.nlp.document import AnalysedDocument
 from warta.schema import Analysis, Language
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,14 +308,16 @@ def test_batch_over_long_line_and_non_utf8_line() -> None:
 
 
 def test_batch_internal_error_on_one_line_exits_70(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = warta.analyze
+    import warta.pipeline
 
-    def fragile(text: str, *args: Any, **kwargs: Any) -> Analysis:
-        if "meledak" in text:
+    real = warta.pipeline.analysis_of
+
+    def fragile(doc: AnalysedDocument, **kwargs: Any) -> Analysis:
+        if "meledak" in doc.text:
             raise ZeroDivisionError("division by zero")
-        return real(text, *args, **kwargs)
+        return real(doc, **kwargs)
 
-    monkeypatch.setattr(warta, "analyze", fragile)
+    monkeypatch.setattr(warta.pipeline, "analysis_of", fragile)
     stdin = ('{"id": "1", "text": "Bom meledak di pasar."}\n'
              '{"id": "2", "text": "Pasar kembali ramai."}\n')
     result = run("analyze", "--jsonl", "-", stdin=stdin)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from warta.pipeline import analyze
+from warta.pipeline import Article, analyze, analyze_many
 from warta.schema import SCHEMA_VERSION, Analysis
 
 __version__ = "0.1.0"
 
-__all__ = ["SCHEMA_VERSION", "Analysis", "__version__", "analyze", "load"]
+__all__ = ["SCHEMA_VERSION", "Analysis", "Article", "__version__", "analyze", "analyze_many",
+           "load"]
 
 
 def load(model: str | None = None) -> Language:

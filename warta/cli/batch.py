@@ -10,12 +10,14 @@ as soon as it is written, so a consumer can stream.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from warta.errors import ExitCode, WartaInputError
 from warta.ingest import JsonlError, JsonlReader, JsonlRecord
+from warta.pipeline import BATCH_SIZE, Article, analyze_many
+from warta.schema import Analysis
 
 
 @dataclass(slots=True)
@@ -57,46 +59,66 @@ def run_batch(stream: IO[bytes], out: IO[str], *, max_bytes: int,
     ``published`` is the default for records without one.  ``report(level,
     message)`` receives per-line errors (level ``"error"``) and analysis
     warnings (``"warning"``), each message starting with the line number;
-    ``advance`` receives the bytes read so far, for a progress bar.
+    ``advance`` receives the bytes read so far, for a progress bar.  Records are
+    analysed in batches of :data:`warta.pipeline.BATCH_SIZE` (faster); each
+    batch's lines are written, in input order, as soon as it is done.
     """
-    import warta
-
     summary = BatchSummary()
     reader = JsonlReader(stream, max_bytes)
-    for item in reader:
-        if isinstance(item, JsonlRecord):
-            item_out = _analyse(warta.analyze, item, published, model, report)
-        else:
-            item_out = item
-        if isinstance(item_out, JsonlError):
-            if item_out.code == "internal_error":
-                summary.internal += 1
+    for chunk in _chunks(reader, BATCH_SIZE):
+        records = [item for item in chunk if isinstance(item, JsonlRecord)]
+        results = iter(analyze_many(
+            [Article(r.text, r.published or published, r.id, r.title) for r in records],
+            model=model, errors="return"))
+        for item in chunk:
+            item_out = _output(item, next(results), report) \
+                if isinstance(item, JsonlRecord) else item
+            if isinstance(item_out, JsonlError):
+                if item_out.code == "internal_error":
+                    summary.internal += 1
+                else:
+                    summary.rejected += 1
+                who = f" (id {item_out.id!r})" if item_out.id is not None else ""
+                report("error", f"line {item_out.line}{who}: {item_out.message}")
+                out.write(compact_json(item_out.to_dict()) + "\n")
             else:
-                summary.rejected += 1
-            who = f" (id {item_out.id!r})" if item_out.id is not None else ""
-            report("error", f"line {item_out.line}{who}: {item_out.message}")
-            out.write(compact_json(item_out.to_dict()) + "\n")
-        else:
-            summary.ok += 1
-            out.write(item_out + "\n")
-        out.flush()
+                summary.ok += 1
+                out.write(item_out + "\n")
+            out.flush()
         advance(reader.bytes_read)
     summary.blank = reader.blank_lines
     return summary
 
 
-def _analyse(analyze: Callable[..., Any], record: JsonlRecord, published: str | None,
-             model: str | None, report: Callable[[str, str], None]) -> str | JsonlError:
-    """The output line for a valid record, or the error that replaces it."""
+def _chunks(items: Iterable[JsonlRecord | JsonlError],
+            records: int) -> Iterator[list[JsonlRecord | JsonlError]]:
+    """Consecutive runs of reader items holding at most ``records`` records each
+    (error items travel with them, in place)."""
+    chunk: list[JsonlRecord | JsonlError] = []
+    count = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, JsonlRecord):
+            count += 1
+            if count == records:
+                yield chunk
+                chunk, count = [], 0
+    if chunk:
+        yield chunk
+
+
+def _output(record: JsonlRecord, result: Analysis | Exception,
+            report: Callable[[str, str], None]) -> str | JsonlError:
+    """The output line for a record's analysis, or the error that replaces it."""
+    if isinstance(result, WartaInputError):
+        return JsonlError(record.line, result.code, str(result), record.id)
+    if isinstance(result, Exception):  # a bug must not stop the batch
+        return JsonlError(record.line, "internal_error", internal_message(result), record.id)
     try:
-        analysis = analyze(record.text, record.published or published, id=record.id,
-                           title=record.title, model=model)
-        line = compact_json(analysis.to_dict())
-    except WartaInputError as exc:
-        return JsonlError(record.line, exc.code, str(exc), record.id)
-    except Exception as exc:  # a bug must not stop the batch
+        line = compact_json(result.to_dict())
+    except Exception as exc:  # noqa: BLE001
         return JsonlError(record.line, "internal_error", internal_message(exc), record.id)
-    for warning in analysis.warnings:
+    for warning in result.warnings:
         report("warning", f"line {record.line}: {warning}")
     return line
 

@@ -55,7 +55,7 @@ from warta.extract.numbers import (
     scale_abbreviations,
 )
 from warta.extract.numbers import label_spans as number_label_spans
-from warta.lang.data import load_json
+from warta.lang.data import alternation, load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Amount, Qualifier
 
@@ -72,15 +72,12 @@ _DATE_WORDS = frozenset([*_DAYS["weekdays"], *_MONTHS["names"]])
 _RANGE = re.compile(r"\s*(?:-|–|hingga|sampai(?: dengan)?|s/d|s\.d\.?|plus minus|±)\s*")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _amount_re() -> re.Pattern[str]:
-    currencies = _alt(list(_UNITS["currency_prefixes"]))
-    abbreviations = _alt(list(scale_abbreviations()))
-    percent = _alt(_UNITS["percent"])
+    currencies = alternation(list(_UNITS["currency_prefixes"]))
+    abbreviations = alternation(list(scale_abbreviations()))
+    percent = alternation(_UNITS["percent"])
     return re.compile(
         rf"(?<![\w.,/])(?:(?P<cur>{currencies})\s*)?(?P<num>{NUMERAL})"
         rf"(?:(?<=\d)\s*(?P<abbr>{abbreviations})(?![\w]))?"
@@ -233,7 +230,7 @@ def _unit_phrase(text: str, pos: int, blocked: list[tuple[int, int]],
             break  # after a proper modifier the phrase is over
         words.append(word)
         end = m.end(1)
-        if lower in _MEASURES and not re.match(rf" (?:{_alt(list(_MEASURE_SUFFIXES))})\b",
+        if lower in _MEASURES and not re.match(rf" (?:{alternation(list(_MEASURE_SUFFIXES))})\b",
                                                text[end:end + 12]):
             break  # "1 juta barel minyak" counts barrels
     if not words:
@@ -291,7 +288,7 @@ def _bracket_ages(text: str, blocked: list[tuple[int, int]]) -> list[_Found]:
 
 @cache
 def _collective_re() -> re.Pattern[str]:
-    words = _alt([w for w in _WORDS["digits"] if _WORDS["digits"][w] > 1] + ["sepuluh"])
+    words = alternation([w for w in _WORDS["digits"] if _WORDS["digits"][w] > 1] + ["sepuluh"])
     return re.compile(rf"(?<![\w-])[Kk]e(?P<n>{words})(?![\w-])")
 
 
@@ -320,7 +317,7 @@ def _collectives(text: str, blocked: list[tuple[int, int]]) -> list[_Found]:
 
 @cache
 def _idiom_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?i:{_alt(not_amount_phrases())})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?i:{alternation(not_amount_phrases())})(?![\w-])")
 
 
 def _idiom_spans(text: str) -> list[tuple[int, int]]:

@@ -10,31 +10,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.lang.data import load_json
+from warta.lang.data import alternation, load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Attribution
 
 _NAME = r"[A-Z][\w&'-]*(?:\.[A-Za-z]+)?(?:[ \t]+(?:[A-Z][\w&'-]*|dan|&))*"
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     cues = load_json("attribution_cues")
     contributed = re.compile(
-        rf"(?P<name>{_NAME})\s+(?:{_alt(cues['contributed'])})\s+(?:untuk|pada|dalam|bagi|atas)"
-        rf"\s+(?:{_alt(cues['report_nouns'])})\s+(?:ini|tersebut)")
+        rf"(?P<name>{_NAME})\s+(?:{alternation(cues['contributed'])})\s+(?:untuk|pada|dalam|bagi|atas)"
+        rf"\s+(?:{alternation(cues['report_nouns'])})\s+(?:ini|tersebut)")
     labels = re.compile(
-        rf"^(?P<label>{_alt(list(cues['labels']))})\s*:\s*(?:oleh\s+|dari\s+)?(?P<name>{_NAME})",
+        rf"^(?P<label>{alternation(list(cues['labels']))})\s*:\s*(?:oleh\s+|dari\s+)?(?P<name>{_NAME})",
         re.IGNORECASE | re.MULTILINE)
-    agencies = _alt(cues["agencies"])
+    agencies = alternation(cues["agencies"])
     dateline = re.compile(rf"^[A-Z][\w. ]{{1,40}}?(?:,\s*|\s*\()(?P<name>{agencies})\)?\s*[-–—]",
                           re.MULTILINE)
     tag = re.compile(rf"\((?P<name>{agencies})(?:/[\w ]+)?\)")
-    source = re.compile(rf"\b(?i:{_alt(cues['source_cues'])})\s+(?:laman\s+|situs\s+)?"
+    source = re.compile(rf"\b(?i:{alternation(cues['source_cues'])})\s+(?:laman\s+|situs\s+)?"
                         rf"(?P<name>{agencies})\b")
     return contributed, labels, dateline, tag, source
 

@@ -59,7 +59,7 @@ from warta.extract.numbers import (
     qualifier_before,
     read_numeral,
 )
-from warta.lang.data import load_json
+from warta.lang.data import alternation, load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import DateFact, DateKind, Granularity, Qualifier, Sentence
 
@@ -78,26 +78,23 @@ _MONTHS_AHEAD = 183
 _CONNECTOR = r"(?:-|–|/|,|dan|atau|hingga|sampai|s/d|s\.d\.?|ke)"
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 # --- building blocks ----------------------------------------------------------
 
-_MONTH_FULL = rf"(?i:{_alt(list(_MONTHS['names']))})"
-_MONTH_ABBR = rf"(?:{_alt([w.capitalize() for w in _MONTHS['abbreviations']])})\.?"
+_MONTH_FULL = rf"(?i:{alternation(list(_MONTHS['names']))})"
+_MONTH_ABBR = rf"(?:{alternation([w.capitalize() for w in _MONTHS['abbreviations']])})\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w])"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _NUMDATE = rf"(?P<nd>{_DAY})/(?P<nm>1[0-2]|0?[1-9])(?:/(?P<ny>\d{{4}}|\d{{2}}))?"
 _TEXTDATE = rf"(?P<td>{_DAY})\s+(?P<tm>{_MONTH})(?:\s+(?P<ty>{_YEAR}))?"
-_DAYPART = rf"(?i:{_alt(_DAYS['dayparts'])})"
-_WEEKDAY = (rf"(?:(?i:{_alt([w for w in _WEEKDAY_NUMBER if w != 'minggu'])})"
+_DAYPART = rf"(?i:{alternation(_DAYS['dayparts'])})"
+_WEEKDAY = (rf"(?:(?i:{alternation([w for w in _WEEKDAY_NUMBER if w != 'minggu'])})"
             r"|Minggu(?!\s+(?:lalu|depan|ini|kemarin|mendatang|sebelumnya|berikutnya|terakhir"
             r"|pertama|kedua|ketiga|keempat)\b))")
-_UNIT_WORDS = _alt(list(_TIME["units"]))
-_HEAD_DAY = _alt(_REL["head_words"]["day"])
-_MODIFIER = _alt(_REL["modifiers"])
+_UNIT_WORDS = alternation(list(_TIME["units"]))
+_HEAD_DAY = alternation(_REL["head_words"]["day"])
+_MODIFIER = alternation(_REL["modifiers"])
 _QUAL_NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD_RUN})"
 # Where a number-led date may start: not inside a word or number, and not after a
 # letter and hyphen ("ke-3"), but after a digit and hyphen ("1-22 Agustus", "40-50 menit").
@@ -222,7 +219,7 @@ def _weekday_re() -> re.Pattern[str]:
         rf"(?<![\w])(?:(?P<hari>(?i:hari))\s+)?(?P<wd>{_WEEKDAY})(?![\w'])"
         rf"(?:(?P<part1>\s+{_DAYPART}(?![\w]))?\s*,?\s*(?P<explicit>{explicit}))?"
         rf"(?P<part2>\s+{_DAYPART}(?![\w]))?"
-        rf"(?:\s+(?P<dir>{_alt(list(_REL['weekday_direction']))})(?![\w]))?")
+        rf"(?:\s+(?P<dir>{alternation(list(_REL['weekday_direction']))})(?![\w]))?")
 
 
 def _weekday_dates(text: str) -> Iterator[_Cand]:
@@ -262,7 +259,7 @@ def _numeric_dates(text: str) -> Iterator[_Cand]:
 def _text_dates(text: str) -> Iterator[_Cand]:
     """"7 Oktober", "tanggal 4 Mei 2025", and the first day of "19 dan 20 Agustus"."""
     pattern = rf"{_START}(?:(?:{_MODIFIER})\s+)?(?:(?:{_HEAD_DAY})\s+)?{_TEXTDATE}"
-    name_head = re.compile(rf"(?<![\w-])(?:{_alt(_REL['name_heads'])})\s+$")
+    name_head = re.compile(rf"(?<![\w-])(?:{alternation(_REL['name_heads'])})\s+$")
     for m in re.finditer(pattern, text):
         if name_head.search(text, max(0, m.start() - 25), m.start()):
             yield _Cand(m.start(), m.end(), "block", "block")  # "Universitas 17 Agustus 1945"
@@ -288,7 +285,7 @@ def _text_dates(text: str) -> Iterator[_Cand]:
 
 def _month_dates(text: str) -> Iterator[_Cand]:
     """"Oktober 2023", "bulan Juni", "September tahun ini", "Januari" (in context)."""
-    rel_year = _alt([p for p, (u, _) in _REL["fixed"].items()
+    rel_year = alternation([p for p, (u, _) in _REL["fixed"].items()
                      if u == "year" and p.startswith("tahun")])
     pattern = (rf"(?<![\w])(?:(?P<mod>{_MODIFIER})\s+)?(?:(?P<bulan>(?i:bulan))\s+)?"
                rf"(?P<month>{_MONTH})"
@@ -369,8 +366,8 @@ def _counted_number(text: str, m: re.Match[str]) -> bool:
 def _quarters(text: str) -> Iterator[_Cand]:
     """"kuartal III/2025", "triwulan II 2025", "semester I-2025", "kuartal pertama"."""
     q = _TIME["quarters"]
-    ordinals = _alt(list(q["ordinals"]))
-    pattern = (rf"(?<![\w])(?P<word>(?i:{_alt(q['words'] + q['halves'])}))\s*"
+    ordinals = alternation(list(q["ordinals"]))
+    pattern = (rf"(?<![\w])(?P<word>(?i:{alternation(q['words'] + q['halves'])}))\s*"
                rf"(?P<ord>(?i:{ordinals}))(?![\w])"
                rf"(?:\s*(?:[-/]|(?i:tahun))?\s*(?P<year>{_YEAR})(?![\w]))?")
     for m in re.finditer(pattern, text):
@@ -390,7 +387,8 @@ def _quarters(text: str) -> Iterator[_Cand]:
 def _relative(text: str) -> Iterator[_Cand]:
     """"kemarin", "hari ini", "pekan lalu", "akhir tahun", "bulan sebelumnya"."""
     fixed = _REL["fixed"]
-    pattern = (rf"(?<![\w-])(?:(?P<mod>(?i:{_MODIFIER}))\s+)?(?P<phrase>(?i:{_alt(list(fixed))}))"
+    phrases = alternation(fixed)
+    pattern = (rf"(?<![\w-])(?:(?P<mod>(?i:{_MODIFIER}))\s+)?(?P<phrase>(?i:{phrases}))"
                rf"(?![\w-])(?P<part>\s+{_DAYPART}(?![\w]))?")
     for m in re.finditer(pattern, text):
         phrase = m.group("phrase").lower()
@@ -408,10 +406,10 @@ def _relative(text: str) -> Iterator[_Cand]:
             continue  # "Minggu ini (4/5)": Sunday
         yield _Cand(m.start(), end, "date", "relative", {"unit": unit, "offset": offset},
                     granularity=unit)
-    prev = _alt(list(_REL["previous_mention"]))
+    prev = alternation(list(_REL["previous_mention"]))
     units = {"hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year"}
-    for m in re.finditer(rf"(?<![\w-])(?P<unit>(?i:{_alt(list(units))}))\s+(?P<rel>{prev})\b",
-                         text):
+    unit_words = alternation(units)
+    for m in re.finditer(rf"(?<![\w-])(?P<unit>(?i:{unit_words}))\s+(?P<rel>{prev})\b", text):
         unit = units[m.group("unit").lower()]
         before = _word_before(text, m.start())
         if re.fullmatch(_QUAL_NUMBER, before, re.IGNORECASE) or before.lower() in (
@@ -421,7 +419,7 @@ def _relative(text: str) -> Iterator[_Cand]:
                     {"unit": unit, "offset": _REL["previous_mention"][m.group("rel")]},
                     granularity=unit)
     anaphoric = _REL["anaphoric"]
-    for m in re.finditer(rf"(?<![\w-])(?i:{_alt(list(anaphoric))})(?![\w-])", text):
+    for m in re.finditer(rf"(?<![\w-])(?i:{alternation(list(anaphoric))})(?![\w-])", text):
         yield _Cand(m.start(), m.end(), "date", "previous",
                     {"unit": "day", "offset": anaphoric[m.group(0).lower()]})
 
@@ -434,9 +432,9 @@ def _number_before(text: str, pos: int) -> bool:
 
 def _numbered_relative(text: str) -> Iterator[_Cand]:
     """"tiga hari lalu", "sepekan lalu", "dua tahun silam", "beberapa hari lalu"."""
-    after = _alt(list(_REL["after_number"]))
-    se_forms = _alt(list(_TIME["se_forms"]))
-    vague = _alt(_TIME["vague_quantifiers"])
+    after = alternation(list(_REL["after_number"]))
+    se_forms = alternation(list(_TIME["se_forms"]))
+    vague = alternation(_TIME["vague_quantifiers"])
     pattern = (rf"{_START}(?:(?P<se>(?i:{se_forms}))|(?P<vague>(?i:{vague}))\s+(?P<vunit>"
                rf"(?i:{_UNIT_WORDS}))|(?P<num>{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS})))"
                rf"\s+(?P<after>(?i:{after}))(?![\w])")
@@ -461,13 +459,13 @@ def _numbered_relative(text: str) -> Iterator[_Cand]:
 
 def _durations(text: str) -> Iterator[_Cand]:
     """"3 bulan", "dua pekan", "seminggu", "2 tahun 10 bulan", "bertahun-tahun"."""
-    se_forms = _alt(list(_TIME["se_forms"]))
-    vague = _alt(_TIME["vague_quantifiers"])
+    se_forms = alternation(list(_TIME["se_forms"]))
+    vague = alternation(_TIME["vague_quantifiers"])
     one = rf"(?:{_QUAL_NUMBER})(?:\s*\((?:{NUMBER_WORD_RUN})\))?\s+(?i:{_UNIT_WORDS})(?![\w-])"
     pattern = (rf"{_START}(?:(?P<nums>{one}(?:\s+(?:(?i:dan)\s+)?{one})*)"
                rf"|(?P<se>(?i:{se_forms}))(?![\w-])"
                rf"|(?P<vague>(?i:{vague}))\s+(?P<vunit>(?i:{_UNIT_WORDS}))(?![\w-])"
-               rf"|(?P<redup>(?i:{_alt(list(_TIME['reduplicated']))}))(?![\w-]))"
+               rf"|(?P<redup>(?i:{alternation(list(_TIME['reduplicated']))}))(?![\w-]))"
                rf"(?P<more>\s+lebih(?![\w]))?")
     set_words = _TIME["set_words"]
     for m in re.finditer(pattern, text):
@@ -546,7 +544,7 @@ def _num(value: Decimal) -> str:
 
 def _times(text: str) -> Iterator[_Cand]:
     """"pukul 14.30 WIB", "sekitar pukul 09.15", "jam 10 pagi", "14.30-16.00 WIB"."""
-    zones = _alt(_TIME["timezones"])
+    zones = alternation(_TIME["timezones"])
     hour = r"(?P<h>2[0-4]|[01]?\d)(?!\d)"
     clock = rf"{hour}(?:[.:](?P<m>[0-5]\d))?"
     tail = rf"(?:\s*(?P<tz>{zones})\b)?(?:\s+(?P<part>{_DAYPART})(?![\w]))?"

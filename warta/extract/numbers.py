@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
-from warta.lang.data import load_json
+from warta.lang.data import alternation, load_json
 from warta.schema import Qualifier
 
 _WORDS = load_json("number_words")
@@ -30,20 +30,16 @@ DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[.,]\d+)?
 """A written number: "3.000", "1.275,6", "62,8", "2025", "1.5"."""
 
 
-def _alternation(words: list[str] | set[str]) -> str:
-    """Regex alternation, longest first so that "puluhan ribu" wins over "puluhan"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 _SCALES: dict[str, int] = _WORDS["scales"]
-_SCALE_WORDS = _alternation(list(_SCALES))
+_SCALE_WORDS = alternation(list(_SCALES))
 _ALL_NUMBER_WORDS = (
     set(_WORDS["digits"]) | set(_WORDS["se_numbers"]) | set(_WORDS["se_scales"])
     | {_WORDS["teen"]} | set(_WORDS["multipliers"]) | set(_SCALES) | set(_WORDS["fractions"])
     | set(_WORDS["approximate"])
 )
-NUMBER_WORD_RUN = (rf"(?i:{_alternation(_ALL_NUMBER_WORDS)})"
-                   rf"(?:\s+(?i:{_alternation(_ALL_NUMBER_WORDS)}))*")
+NUMBER_WORD_RUN = (rf"(?i:{alternation(_ALL_NUMBER_WORDS)})"
+                   rf"(?:\s+(?i:{alternation(_ALL_NUMBER_WORDS)}))*")
 """One or more number words ("dua puluh lima", "puluhan ribu"); check with :func:`read_words`."""
 
 NUMERAL = (rf"(?:{DIGITS}(?:\s*(?i:{_SCALE_WORDS})(?![^\W\d]))*"
@@ -147,7 +143,7 @@ def scale_abbreviations() -> dict[str, int]:
 # --- qualifiers -------------------------------------------------------------
 
 _QUALIFIER_BEFORE: dict[str, Qualifier] = _QUALIFIERS["before"]
-_QUALIFIER_RE = re.compile(rf"(?<![\w-])({_alternation(list(_QUALIFIER_BEFORE))})\s+$",
+_QUALIFIER_RE = re.compile(rf"(?<![\w-])({alternation(list(_QUALIFIER_BEFORE))})\s+$",
                            re.IGNORECASE)
 
 
@@ -171,8 +167,8 @@ def qualifier_after(word: str) -> Qualifier | None:
 
 @cache
 def _age_re() -> re.Pattern[str]:
-    cues = _alternation(_UNITS["age_cues"])
-    qualifiers = _alternation(list(_QUALIFIER_BEFORE))
+    cues = alternation(_UNITS["age_cues"])
+    qualifiers = alternation(list(_QUALIFIER_BEFORE))
     return re.compile(rf"(?<![\w-])(?i:{cues})\s+(?:(?i:{qualifiers})\s+)?"
                       rf"(?:\d+\s*(?:-|–|hingga|sampai)\s*)?$")
 
@@ -188,7 +184,7 @@ def age_before(text: str, pos: int) -> bool:
 
 @cache
 def _label_patterns() -> list[re.Pattern[str]]:
-    prefixes = _alternation(_NAMES["prefixes"])
+    prefixes = alternation(_NAMES["prefixes"])
     number = r"\(?\d+[A-Za-z]?\)?(?:[/.-]\d+)*"
     chain = rf"(?:{prefixes})\.?\s*{number}"
     return [
@@ -215,7 +211,7 @@ def _label_patterns() -> list[re.Pattern[str]]:
 
 _GLUED_OK = re.compile(
     r"\d+(?:kg|km|m|cm|mm|ha|gr|ml|rb|jt|an)$"
-    rf"|(?:{_alternation([c for c in _UNITS['currency_prefixes'] if c[0].isalpha()])})\.?\d.*",
+    rf"|(?:{alternation([c for c in _UNITS['currency_prefixes'] if c[0].isalpha()])})\.?\d.*",
     re.IGNORECASE)
 
 
@@ -226,6 +222,16 @@ def label_spans(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
     ("Formula 1"); dates leave it out because a year after a name ("APBN 2025")
     is still a year.
     """
+    spans = list(_pattern_labels(text))
+    if capitalised:
+        spans.extend(_capitalised_labels(text))
+    return sorted(spans)
+
+
+@lru_cache(maxsize=2)
+def _pattern_labels(text: str) -> tuple[tuple[int, int], ...]:
+    """The pattern-found label spans of ``text``; cached because the dates and the
+    amounts extractors both ask for them, one right after the other."""
     spans: list[tuple[int, int]] = []
     for pattern in _label_patterns():
         for m in pattern.finditer(text):
@@ -235,9 +241,7 @@ def label_spans(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
                 spans.append((m.start("label"), m.end("label")))  # "triliun2": only the 2
             else:
                 spans.append((m.start(), m.end()))
-    if capitalised:
-        spans.extend(_capitalised_labels(text))
-    return sorted(spans)
+    return tuple(spans)
 
 
 _CAPITALISED_LABEL = re.compile(

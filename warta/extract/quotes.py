@@ -25,7 +25,7 @@ from functools import cache
 
 from warta.extract.names import is_title
 from warta.extract.speakers import SpeakerPhrase, SpeakerResolver
-from warta.lang.data import load_json, load_words
+from warta.lang.data import alternation, load_json, load_words
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Quote, QuoteKind, Span
 
@@ -68,26 +68,23 @@ class _Cues:
     clause_markers: frozenset[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _cues() -> _Cues:
     c = load_json("speech_cues")
     p = load_json("pronouns")
     return _Cues(
-        said=re.compile(rf"(?:{_alternation(c['said_roots'])})(?:nya)?\b", re.IGNORECASE),
-        said_roots=_alternation(c["said_roots"]),
-        closing=_alternation(c["closing_demonstratives"]),
-        demonstratives=_alternation(c["demonstratives"]),
+        said=re.compile(rf"(?:{alternation(c['said_roots'])})(?:nya)?\b", re.IGNORECASE),
+        said_roots=alternation(c["said_roots"]),
+        closing=alternation(c["closing_demonstratives"]),
+        demonstratives=alternation(c["demonstratives"]),
         demonstrative_words=frozenset(c["demonstratives"]),
-        quantifiers=_alternation(c["speaker_quantifiers"]),
-        reporting=re.compile(rf"\b(?:{_alternation(c['reporting_verbs'])})\b"),
-        passive=re.compile(rf"\b(?:{_alternation(c['passive_verbs'])})\b", re.IGNORECASE),
-        document=re.compile(rf"(?:{_alternation(c['document_verbs'])})\b", re.IGNORECASE),
-        according=_alternation([w.capitalize() for w in c["according_to"]]),
-        according_inside=_alternation(c["according_to_inside"]),
+        quantifiers=alternation(c["speaker_quantifiers"]),
+        reporting=re.compile(rf"\b(?:{alternation(c['reporting_verbs'])})\b"),
+        passive=re.compile(rf"\b(?:{alternation(c['passive_verbs'])})\b", re.IGNORECASE),
+        document=re.compile(rf"(?:{alternation(c['document_verbs'])})\b", re.IGNORECASE),
+        according=alternation([w.capitalize() for w in c["according_to"]]),
+        according_inside=alternation(c["according_to_inside"]),
         pronouns=frozenset(p["singular"] + p["plural"]),
         plural=frozenset(p["plural"]),
         auxiliaries=tuple(sorted(c["auxiliaries"], key=len, reverse=True)),

@@ -9,6 +9,8 @@ read-only (``load_words`` returns a frozenset for that reason).
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,3 +45,15 @@ def load_json(name: str) -> Any:
     """Parsed content of ``warta/lang/id/<name>.json`` (do not mutate it)."""
     path = DATA_DIR / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so that "puluhan ribu"
+    wins over "puluhan".  Cached: extractors build their patterns from the same
+    word lists on every call."""
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
