@@ -63,7 +63,10 @@ def test_train_ner_smoke(tmp_path: Path):
     assert (out / "config.cfg").exists()
     nlp = spacy.load(out)
     assert "ner" in nlp.pipe_names
-    assert set(nlp.get_pipe("ner").labels) <= {"PER", "ORG", "GPE", "LOC"}
+    ner = nlp.get_pipe("ner")
+    assert set(ner.entity_labels) == {"PER", "ORG", "GPE", "LOC"}
+    assert set(ner.labels) == {"O"} | {f"{move}-{kind}" for move in "BILU"
+                                       for kind in ner.entity_labels}
     doc = nlp("Kantor di Jl. Sudirman milik PT Astra International Tbk. di Kab. Bogor.")
     assert "Jl." in [t.text for t in doc] and "Tbk." in [t.text for t in doc]
     assert "Kab." in [t.text for t in doc]

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
+import warta.nlp.entity_tagger  # noqa: F401  (registers the factory the shipped NER uses)
 from warta.nlp.document import AnalysedDocument, NamedSpan
 from warta.text.language import detect_language
 from warta.text.normalize import normalize

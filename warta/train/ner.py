@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.symbols import ORTH
 
+import warta.nlp.entity_tagger  # noqa: F401  (registers the warta_entity_tagger factory)
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs

@@ -1,0 +1,84 @@
+"""The BILUO entity tagger's decoding: valid sequences from per-token scores, spans from tags."""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+
+from warta.nlp.entity_tagger import BiluoDecoder, entity_spans, log_softmax
+
+LABELS = ("O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG")
+NLP = spacy.blank("id")
+
+
+def scores_for(*rows: dict[str, float]) -> numpy.ndarray:
+    """Log-probabilities from a few probabilities per token (the rest share what is left)."""
+    out = []
+    for row in rows:
+        rest = (1.0 - sum(row.values())) / (len(LABELS) - len(row))
+        out.append([row.get(label, rest) for label in LABELS])
+    return numpy.log(numpy.array(out, dtype="float32"))
+
+
+def spans(text: str, tags: list[str]) -> list[tuple[str, str]]:
+    doc = NLP(text)
+    return [(s.text, s.label_) for s in entity_spans(doc, tags)]
+
+
+def test_sure_outside_tokens_stay_outside() -> None:
+    decoder = BiluoDecoder(LABELS)
+    sure = {"O": 0.995}
+    assert decoder.decode(scores_for(sure, sure, sure)) == ["O", "O", "O"]
+
+
+def test_viterbi_repairs_a_name_whose_last_tag_was_guessed_wrong() -> None:
+    # "Sri Mulyani tiba": token by token the best tags are B-PER, B-PER, O (invalid:
+    # an entity opened and never closed); the best valid reading is B-PER L-PER O.
+    decoder = BiluoDecoder(LABELS)
+    scores = scores_for({"B-PER": 0.7, "U-PER": 0.2},
+                        {"B-PER": 0.45, "L-PER": 0.4},
+                        {"O": 0.999})
+    assert decoder.decode(scores) == ["B-PER", "L-PER", "O"]
+
+
+def test_viterbi_does_not_mix_types_inside_one_entity() -> None:
+    # "Bank Indonesia" guessed B-ORG then L-PER: one ORG, since L must close B's type.
+    decoder = BiluoDecoder(LABELS)
+    scores = scores_for({"B-ORG": 0.8}, {"L-PER": 0.5, "L-ORG": 0.4}, {"O": 0.999})
+    assert decoder.decode(scores) == ["B-ORG", "L-ORG", "O"]
+
+
+def test_only_unsure_stretches_are_decoded() -> None:
+    decoder = BiluoDecoder(LABELS)
+    sure = {"O": 0.999}
+    scores = scores_for(sure, {"U-ORG": 0.9}, sure, sure, sure, {"U-PER": 0.8}, sure)
+    assert decoder.decode(scores) == ["O", "U-ORG", "O", "O", "O", "U-PER", "O"]
+
+
+def test_log_softmax_rows_are_log_probabilities() -> None:
+    out = log_softmax(numpy.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]], dtype="float32"))
+    assert numpy.allclose(numpy.exp(out).sum(axis=1), 1.0)
+    assert out[1][0] == out[1][2]
+
+
+def test_spans_from_valid_tags() -> None:
+    text = "Menteri Keuangan Sri Mulyani tiba di Bank Indonesia ."
+    tags = ["O", "O", "B-PER", "L-PER", "O", "O", "B-ORG", "L-ORG", "O"]
+    assert spans(text, tags) == [("Sri Mulyani", "PER"), ("Bank Indonesia", "ORG")]
+
+
+def test_spans_from_invalid_tags_are_read_leniently() -> None:
+    text = "Kata Prabowo Subianto kepada Polri di Jakarta"
+    # I without B starts an entity; an entity left open ends at its last tagged token;
+    # L of another type closes the open one and stands alone
+    tags = ["O", "I-PER", "I-PER", "O", "L-ORG", "O", "B-PER"]
+    assert spans(text, tags) == [("Prabowo Subianto", "PER"), ("Polri", "ORG"),
+                                 ("Jakarta", "PER")]
+
+
+def test_entities_never_start_or_end_on_whitespace() -> None:
+    text = "Sri  Mulyani"  # two spaces: spaCy makes a whitespace token between the words
+    doc = NLP(text)
+    assert [t.text for t in doc] == ["Sri", " ", "Mulyani"]
+    assert spans(text, ["B-PER", "I-PER", "L-PER"]) == [("Sri  Mulyani", "PER")]
+    assert spans(text, ["U-PER", "B-PER", "L-PER"]) == [("Sri", "PER"), ("Mulyani", "PER")]
