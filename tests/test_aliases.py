@@ -218,6 +218,24 @@ def test_country_in_parentheses_after_a_company_is_its_seat_not_an_alias():
     assert (pakistan.type, len(pakistan.mentions)) == ("GPE", 2)
 
 
+def test_country_in_parentheses_after_an_untyped_acronym_is_its_seat():
+    text = ("Acara ditutup dengan penandatanganan MoU antara ICE (Indonesia) dan Gwadar "
+            "Chamber of Commerce. Indonesia mengekspor kopi ke Pakistan.")
+    doc = doc_of(text, {"Indonesia": GPE, "Pakistan": GPE})  # the model left ICE untyped
+    assert find_alias_links(doc, find_name_mentions(doc)) == []
+    indonesia = entity_named(extract_entities(doc), "Indonesia")
+    assert (indonesia.type, indonesia.aliases, len(indonesia.mentions)) == ("GPE", [], 2)
+
+
+def test_nickname_of_a_country_in_parentheses_stays_an_alias():
+    text = "Ribuan warga Negeri Kanguru (Australia) turun ke jalan pada Minggu."
+    doc = doc_of(text, {"Australia": GPE})  # the nickname is an untyped capitalised run
+    links = find_alias_links(doc, find_name_mentions(doc))
+    assert {(link.name.text, link.alias.text) for link in links} <= {
+        ("Negeri Kanguru", "Australia"), ("Australia", "Negeri Kanguru")}
+    assert len(links) == 1
+
+
 def test_clipped_nickname_joins_the_full_name():
     text = ("Menteri Sekretaris Negara Prasetyo Hadi menyampaikan agenda kunjungan kerja Presiden. "
             "Pras menyebut Presiden akan berkunjung ke Papua pekan depan.")

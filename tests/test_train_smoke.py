@@ -104,3 +104,20 @@ def test_news_paragraph_docs_keep_offsets_and_mark_glued_names_missing():
     glued = [t for t in docs[1] if t.text == "diterimadetikBali"]
     assert glued and glued[0].ent_iob_ == ""  # missing, not "O"
     assert docs[1][0].ent_iob_ == "O"
+
+
+def test_a_title_glued_to_the_word_before_it_is_split_off():
+    from warta.train.ner import add_tokenizer_rules
+
+    nlp = spacy.blank("id")
+    add_tokenizer_rules(nlp)
+    add_tokenizer_rules(nlp)  # idempotent: the rule is added once
+    text = "1. DPC PDIP BadungKetua: I Nyoman Giri PrastaSekretaris: I Wayan Adi ArnawaBendahara:"
+    assert [t.text for t in nlp(text)] == [
+        "1", ".", "DPC", "PDIP", "Badung", "Ketua", ":", "I", "Nyoman", "Giri", "Prasta",
+        "Sekretaris", ":", "I", "Wayan", "Adi", "Arnawa", "Bendahara", ":"]
+    # camel-cased brands and lower-case titles inside words stay whole
+    assert [t.text for t in nlp("YouTube, TikTok dan iPhone; perketuaan")] == [
+        "YouTube", ",", "TikTok", "dan", "iPhone", ";", "perketuaan"]
+    # the abbreviations stay one token
+    assert "Kab." in [t.text for t in nlp("Kantor Kab. Bogor")]

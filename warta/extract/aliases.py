@@ -53,8 +53,10 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         if gap.strip() == "(" and text[b.end:b.end + 1] == ")":
             # "Ahmad Sahroni (NasDem)" states a party, not another name
             party = a.label == "PER" and (is_acronym(b.text) or b.label == "ORG")
-            # "Harmann Pharmaceutical (Pakistan)" states where a body is, not another name
-            seat = b.label == "GPE" and a.label not in ("GPE", "LOC", None)
+            # "Harmann Pharmaceutical (Pakistan)", "ICE (Indonesia)" state where a body
+            # is, not another name ("Negeri Kanguru (Australia)" is a name: not an acronym)
+            seat = b.label == "GPE" and (a.label not in ("GPE", "LOC", None)
+                                         or a.label is None and is_acronym(a.text))
             if seat:
                 continue
             if not party or _spells_initials(text, a, b.text):

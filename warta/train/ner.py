@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -19,6 +20,7 @@ import spacy
 from spacy.symbols import ORTH
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the warta_entity_tagger factory)
+from warta.lang.data import alternation, load_words
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
@@ -50,6 +52,28 @@ def add_abbreviations(nlp: spacy.Language) -> None:
     for abbr in abbreviations():
         for form in {abbr, abbr.capitalize(), abbr.upper()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def add_tokenizer_rules(nlp: spacy.Language) -> None:
+    """The shipped tokenizer's additions to ``spacy.lang.id``, in training and in the model."""
+    add_abbreviations(nlp)
+    add_glued_title_splits(nlp)
+
+
+def add_glued_title_splits(nlp: spacy.Language) -> None:
+    """Split a capitalised title glued to the word before it: "PrastaSekretaris" →
+    "Prasta" "Sekretaris".
+
+    Scraped lists lose their line breaks ("Ketua: I Nyoman Giri PrastaSekretaris: I Wayan
+    ..."), which glues a name to the next line's role; as one token the name cannot be an
+    entity. A zero-width infix splits before a title word (``titles.txt``, five letters or
+    more, capitalised) that follows a lower-case letter; "YouTube" or "TikTok" stay whole.
+    """
+    words = [w.capitalize() for w in load_words("titles") if len(w) >= 5 and w.isalpha()]
+    glue = rf"(?<=[a-z])(?=(?:{alternation(words)})(?![a-z]))"
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    if glue not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glue}").finditer
 
 
 def add_org_ruler(nlp: spacy.Language) -> None:
@@ -114,7 +138,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     with tempfile.TemporaryDirectory(prefix="warta-ner-") as tmp:
         work = Path(tmp)
         tokenizer = spacy.blank("id")
-        add_abbreviations(tokenizer)
+        add_tokenizer_rules(tokenizer)
         news = news_docs(tokenizer, data_dir, NEWS_TRAIN) if news_repeat else []
         select = news_docs(tokenizer, data_dir, NEWS_DEV) if NEWS_SELECT else []
         report = build_corpora(data_dir, work, use_nerp=USE_NERP, idner_repeat=IDNER_REPEAT,
@@ -146,7 +170,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             spacy_train(FINETUNE_CONFIG, work / "tune", use_gpu=-1, overrides=tune)
             model = _best(work / "tune")
         nlp = spacy.load(model)
-        add_abbreviations(nlp)
+        add_tokenizer_rules(nlp)
         add_org_ruler(nlp)
         add_gpe_ruler(nlp)
         if not GPE_RULER:
