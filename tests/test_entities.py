@@ -162,6 +162,32 @@ def test_short_name_is_not_merged_into_two_candidates():
     assert mentions(alone) == [(*span(text2, "Ahmad", "Ramdhani."), "Ahmad")]
 
 
+def test_first_and_last_name_join_the_full_name():
+    text = ("Bupati Solok Jon Firman Pandu meresmikan masjid itu. Jon Pandu meminta warga ikut "
+            "merawatnya, sementara Jon Halim dari Padang menyumbang karpet.")
+    entities = entities_of(text, {"Solok": GPE, "Jon Firman Pandu": PER, "Jon Pandu": PER,
+                                  "Jon Halim": PER, "Padang": GPE})
+    jon = entity_named(entities, "Jon Firman Pandu")
+    assert mentions(jon) == [(*span(text, "Jon Firman Pandu"), "Jon Firman Pandu"),
+                             (*span(text, "Jon Pandu"), "Jon Pandu")]
+    assert mentions(entity_named(entities, "Jon Halim")) == [
+        (*span(text, "Jon Halim"), "Jon Halim")]
+
+
+def test_a_name_misspelt_by_one_letter_is_the_same_person_and_initials_join_it():
+    text = ("Polisi memburu buronan berinisial MS. MS yang dimaksud adalah Mia Santoso. "
+            "Mia Santoso diduga mengimpor miras ilegal. Mi Santoso kabur ke luar negeri, "
+            "kata Kapolres Budi Santoso.")
+    entities = entities_of(text, {"MS": PER, "Mia Santoso": PER, "Mi Santoso": PER,
+                                  "Budi Santoso": PER})
+    mia = entity_named(entities, "Mia Santoso")
+    assert [m.text for m in mia.mentions] == ["MS", "MS", "Mia Santoso", "Mia Santoso",
+                                              "Mi Santoso"]
+    assert sorted(mia.aliases) == ["MS", "Mi Santoso"]
+    # a different given name is a different person, not a misspelling
+    assert [m.text for m in entity_named(entities, "Budi Santoso").mentions] == ["Budi Santoso"]
+
+
 def test_same_name_twice_is_one_entity():
     text = ("Dedi Mulyadi meninjau tanggul di Karawang pada pagi hari. Siang harinya Dedi Mulyadi "
             "menemui para pengungsi di Karawang.")

@@ -112,6 +112,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
         target.alias_kinds[link.alias.text] = link.kind
         if source is not target:
             _merge(target, source, by_key, clusters)
+    _merge_misspelt_names(clusters, by_key)
     _merge_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
     _merge_acronym_forms(clusters, by_key)
@@ -142,6 +143,10 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         others = [(c, *shape[id(c)]) for c in clusters if c is not short]
         hosts = [c for c, w, lab, _ in others if lab in ("PER", None)
                  and len(w) > len(words) and _contains(w, words)]
+        if not hosts and label in ("PER", None) and len(words) == 2:
+            # "Jon Pandu" for "Jon Firman Pandu": first and last name, middle left out
+            hosts = [c for c, w, lab, _ in others if lab == "PER" and len(w) > 2
+                     and (w[0], w[-1]) == (words[0], words[-1])]
         personal = label in ("PER", "ORG", "LOC", None) and not is_acronym(short.name())
         if not hosts and personal and len(words) == 1 and len(words[0]) >= 5:
             # a misspelt short name: "Nanato" for "Nonato Da Purificacao Sarmento"
@@ -159,6 +164,30 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
             _merge(host, short, by_key, clusters)
             del shape[id(short)]
             shape[id(host)] = (_key(host.name()).split(), host.label, _personal_name(host))
+
+
+def _merge_misspelt_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"Mi Santoso" is "Mia Santoso": two people's names of several words that differ
+    by one letter in one word (not the last) are one name misspelt."""
+    people = [c for c in clusters if c.label == "PER" and " " in c.name()]
+    for short in people:
+        words = _key(short.name()).split()
+        if short not in clusters:
+            continue
+        hosts = [c for c in people if c is not short and c in clusters
+                 and len(c.mentions) >= len(short.mentions)
+                 and _one_word_misspelt(_key(c.name()).split(), words)]
+        if len(hosts) == 1:
+            for m in short.mentions:
+                hosts[0].alias_kinds.setdefault(m.text, "alias")
+            _merge(hosts[0], short, by_key, clusters)
+
+
+def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b) or a[-1] != b[-1]:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) >= 2 and _one_edit_apart(*differ[0])
 
 
 def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
