@@ -188,6 +188,27 @@ def test_a_name_misspelt_by_one_letter_is_the_same_person_and_initials_join_it()
     assert [m.text for m in entity_named(entities, "Budi Santoso").mentions] == ["Budi Santoso"]
 
 
+def test_a_bracketed_short_form_inside_the_name_of_a_kind_of_body():
+    text = ("Kepala Balai Pelaksanaan Jalan Nasional (BPJN) Aceh Heri Yugiantoro meninjau jalan "
+            "itu. BPJN Aceh menurunkan alat berat, kata Badan Pusat Statistik (BPS) Jawa Barat.")
+    entities = entities_of(text, {"Balai Pelaksanaan Jalan Nasional": ORG, "BPJN": ORG,
+                                  "Aceh": GPE, "Heri Yugiantoro": PER, "BPJN Aceh": ORG,
+                                  "Badan Pusat Statistik": ORG, "BPS": ORG,
+                                  "Jawa Barat": GPE})
+    balai = entity_named(entities, "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh")
+    assert balai.type == "ORG"
+    assert mentions(balai) == [
+        (*span(text, "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"),
+         "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"),
+        (*span(text, "BPJN Aceh", "itu. "), "BPJN Aceh")]
+    assert mentions(entity_named(entities, "Heri Yugiantoro")) == [
+        (*span(text, "Heri Yugiantoro"), "Heri Yugiantoro")]
+    # a unique body's acronym is its own mention, and the place after it another entity
+    bps = entity_named(entities, "Badan Pusat Statistik")
+    assert [m.text for m in bps.mentions] == ["Badan Pusat Statistik", "BPS"]
+    assert entity_named(entities, "Jawa Barat").type == "GPE"
+
+
 def test_same_name_twice_is_one_entity():
     text = ("Dedi Mulyadi meninjau tanggul di Karawang pada pagi hari. Siang harinya Dedi Mulyadi "
             "menemui para pengungsi di Karawang.")

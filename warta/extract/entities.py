@@ -207,13 +207,22 @@ def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
 
 def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """"Kementerian PU" is "Kementerian Pekerjaan Umum (PU)": a name ending in an
-    acronym that another entity goes by, whose name opens with the same words, joins it."""
+    acronym that another entity goes by, whose name opens with the same words, joins it;
+    so does "BPJN Aceh", the short form of "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"."""
     for short in list(clusters):
-        head, _, last = short.name().rpartition(" ")
-        if short not in clusters or not head or not is_acronym(last):
+        if short not in clusters:
             continue
-        hosts = [c for c in clusters if c is not short and c.name().startswith(head + " ")
-                 and any(m.text == last for m in c.mentions)]
+        head, _, last = short.name().rpartition(" ")
+        first, _, rest = short.name().partition(" ")
+        if head and is_acronym(last):
+            hosts = [c for c in clusters if c is not short and c.name().startswith(head + " ")
+                     and any(m.text == last for m in c.mentions)]
+        elif rest and first[:1].isupper():
+            # "BPJN Aceh" is "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"
+            hosts = [c for c in clusters if c is not short
+                     and c.name().endswith(f" ({first}) {rest}")]
+        else:
+            continue
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")

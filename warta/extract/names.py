@@ -152,7 +152,38 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
-    return _joined_parts(_split_trailing_people(found, text), text)
+    return _with_bracketed_short_forms(_joined_parts(_split_trailing_people(found, text), text),
+                                      text)
+
+
+_BRACKET_THEN_WORDS = re.compile(r" \(([A-Z][\w-]{1,15})\) ([A-Z0-9][\w'-]*(?: [A-Z0-9][\w'-]*)*)")
+
+
+def _with_bracketed_short_forms(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Balai Pelaksanaan Jalan Nasional (BPJN) Aceh" is one name: the bracket shortens
+    the name of a kind of body (``generic_unit_heads``: "Balai", "Dinas", "Sekolah" …)
+    and the words after it say which one, up to a person's name or a title ("… (BPJN)
+    Aceh Heri Yugiantoro", "Dinas Kesehatan (Dinkes) Kepala …")."""
+    heads = load_json("name_words")["generic_unit_heads"]
+    out: list[NameMention] = []
+    covered_to = -1
+    for m in mentions:
+        if m.start < covered_to:
+            continue  # the short form or the rest of a name joined below
+        after = _BRACKET_THEN_WORDS.match(text, m.end)
+        if after and m.label in ("ORG", None) and any(
+                m.text == h or m.text.startswith(h + " ") for h in heads):
+            words = after.group(2).split(" ")
+            keep = next((k for k, w in enumerate(words) if is_title(w)), len(words))
+            end = after.start(2) + len(" ".join(words[:keep]))
+            end = min([end] + [p.start - 1 for p in mentions
+                               if p.label == "PER" and after.start(2) <= p.start < end])
+            if end > after.start(2):
+                out.append(NameMention(m.start, end, text[m.start:end], "ORG"))
+                covered_to = end
+                continue
+        out.append(m)
+    return out
 
 
 def _split_trailing_people(mentions: list[NameMention], text: str) -> list[NameMention]:
