@@ -209,6 +209,26 @@ def test_a_bracketed_short_form_inside_the_name_of_a_kind_of_body():
     assert entity_named(entities, "Jawa Barat").type == "GPE"
 
 
+def test_an_office_after_a_name_is_cut_off_and_a_clipped_nickname_finds_the_full_name():
+    text = ("Gubernur NTT Emanuel Melkiades Laka Lena meninjau sekolah itu. \"Kami perbaiki,\" "
+            "kata Melki, sapaan Melkiades. \"Tidak masalah,\" ujar Melki Ketua DPD Partai "
+            "Golkar NTT itu.")
+    entities = entities_of(text, {"NTT": GPE, "Emanuel Melkiades Laka Lena": PER,
+                                  "Melki": PER, "Melkiades": PER,
+                                  "Melki Ketua DPD": PER, "Partai Golkar": ORG})
+    melki = entity_named(entities, "Emanuel Melkiades Laka Lena")
+    assert [m.text for m in melki.mentions] == ["Emanuel Melkiades Laka Lena", "Melki",
+                                                "Melkiades", "Melki"]
+    assert mentions(melki)[-1] == (*span(text, "Melki", "ujar "), "Melki")
+
+
+def test_a_given_name_that_is_also_a_title_does_not_cut_the_name():
+    text = "Presiden menyalami Andi Sultan dan Bupati Ratu Tatu di Serang."
+    entities = entities_of(text, {"Andi Sultan": PER, "Ratu Tatu": PER, "Serang": GPE})
+    assert mentions(entity_named(entities, "Andi Sultan")) == [
+        (*span(text, "Andi Sultan"), "Andi Sultan")]
+
+
 def test_same_name_twice_is_one_entity():
     text = ("Dedi Mulyadi meninjau tanggul di Karawang pada pagi hari. Siang harinya Dedi Mulyadi "
             "menemui para pengungsi di Karawang.")

@@ -158,6 +158,10 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
             # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
             hosts = [c for c, w, lab, _ in others if lab == "PER"
                      and any(x.startswith(words[0]) and x != words[0] for x in w)]
+        if len(hosts) > 1:  # "Melkiades" and "Emanuel Melkiades Laka Lena": one person
+            hosts = [c for c in hosts if not any(
+                d is not c and len(shape[id(d)][0]) > len(shape[id(c)][0])
+                and _contains(shape[id(d)][0], shape[id(c)][0]) for d in hosts)]
         # a person's host takes a short name whatever type the model gave it
         if len(hosts) == 1 and (shape[id(hosts[0])][2] or label in ("PER", None)):
             host = hosts[0]

@@ -373,7 +373,21 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None
                     and all(_is_capitalised(t) for t in span[j + 1:]):
                 k = j + 1
                 break
+    if label in ("PER", None):
+        # "Melki Ketua DPD": an office after the name is the role, not more of the name
+        # (in an untyped run only after uncommon words: "Kantor Gubernur" is a place)
+        cut = next((j for j in range(k + 1, len(span)) if _is_office_word(span[j].text)), None)
+        if cut is not None and (label == "PER" or not any(
+                t.lower_ in common for t in span[k:cut])):
+            end = span[cut - 1].idx + len(span[cut - 1].text)
     return span[k].idx, end
+
+
+def _is_office_word(word: str) -> bool:
+    """A title that names an office ("Ketua", "Bupati"), not one that is also a given
+    name or a form of address ("Sultan", "Ratu", "Bapak": ``name_like_titles``)."""
+    return len(word) >= 5 and word[:1].isupper() and is_title(word) \
+        and word not in load_json("name_words")["name_like_titles"]
 
 
 def _is_role_anchor(words: list[str]) -> bool:
