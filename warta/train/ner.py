@@ -70,7 +70,8 @@ def add_glued_title_splits(nlp: spacy.Language) -> None:
     more, capitalised) that follows a lower-case letter; "YouTube" or "TikTok" stay whole.
     """
     words = [w.capitalize() for w in load_words("titles") if len(w) >= 5 and w.isalpha()]
-    glue = rf"(?<=[a-z])(?=(?:{alternation(words)})(?![a-z]))"
+    # "(?=[A-Z])" first: most positions fail there, before the long alternation
+    glue = rf"(?<=[a-z])(?=[A-Z])(?=(?:{alternation(words)})(?![a-z]))"
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if glue not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glue}").finditer
