@@ -1,6 +1,8 @@
 """warta.lang.data: the loader for language data files, and the sentence-splitting lists."""
 
-from warta.lang.data import DATA_DIR, load_json, load_words
+import re
+
+from warta.lang.data import DATA_DIR, alternation, load_json, load_words
 
 
 def test_load_words_strips_comments_and_blank_lines():
@@ -26,3 +28,15 @@ def test_sentence_lists_have_the_documented_entries():
 def test_load_json_reads_every_json_file():
     for path in sorted(DATA_DIR.glob("*.json")):
         assert load_json(path.stem) is load_json(path.stem)
+
+
+def test_alternation_prefers_the_longest_word_and_keeps_case_variants_apart():
+    words = ["se", "sebelas", "sepuluh", "puluhan", "puluhan ribu", "dua"]
+    assert alternation(words) == "dua|puluhan(?:\\ ribu|)|se(?:belas|puluh|)"
+    pattern = re.compile(rf"(?i:{alternation(words)})")
+    assert [pattern.match(w).group(0) for w in ("Sebelas", "se", "puluhan ribu", "Puluhan")] \
+        == ["Sebelas", "se", "puluhan ribu", "Puluhan"]
+    # a word that is a prefix of another only when case is ignored: a longest-first list,
+    # so that "(?i:…)" still takes "RP." whole
+    assert alternation(["Rp", "rp.", "dua"]) == "dua|rp\\.|Rp"
+    assert re.match(rf"(?i:{alternation(['Rp', 'rp.'])})", "RP. 5").group(0) == "RP."

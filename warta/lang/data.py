@@ -56,4 +56,38 @@ def alternation(words: Iterable[str]) -> str:
 
 @cache
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """The words as a trie ("s(?:atu|e(?:belas|puluh))|dua"): at each position the
+    engine tries one branch per distinct next letter instead of one per word, which
+    matters for the long case-insensitive lists the extractors scan whole articles
+    with.  A word that is a prefix of another comes after it, so the longer one wins,
+    as with a longest-first list.  Lists where one word is a prefix of another only
+    ignoring case ("Rp", "rp.") stay a longest-first list: inside ``(?i:…)`` the trie
+    would stop at the shorter one."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    lowered = [w.lower() for w in unique]
+    if any(long.startswith(short) and not unique[i].startswith(unique[j])
+           for i, long in enumerate(lowered) for j, short in enumerate(lowered)
+           if i != j and len(short) <= len(long)):
+        return "|".join(re.escape(w) for w in unique)
+    trie: dict = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_group(child) for char, child in sorted(node.items())
+                if char]
+    if "" in node:
+        branches.append("")
+    return "|".join(branches)
+
+
+def _trie_group(node: dict) -> str:
+    if list(node) == [""]:
+        return ""
+    inner = _trie_pattern(node)
+    return inner if len(node) == 1 and "" not in node else f"(?:{inner})"  # a chain: as is
