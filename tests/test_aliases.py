@@ -236,6 +236,23 @@ def test_nickname_of_a_country_in_parentheses_stays_an_alias():
     assert len(links) == 1
 
 
+def test_a_nickname_in_quotation_marks_inside_a_name_is_the_same_person():
+    text = ("Wali Kota Makassar Munafri 'Appi' Arifuddin menyinggung kursi ketua DPRD. "
+            "Appi menilai itu target partai, sementara Andi \"Ical\" Rahman menolak.")
+    doc = doc_of(text, {"Makassar": GPE, "Munafri": PER, "Appi": PER, "Arifuddin": PER,
+                        "DPRD": ORG, "Andi": PER, "Ical": None, "Rahman": PER})
+    entities = extract_entities(doc)
+    appi = entity_named(entities, "Munafri")
+    assert [m.text for m in appi.mentions] == ["Munafri", "Appi", "Arifuddin", "Appi"]
+    assert sorted(appi.aliases) == ["Appi", "Arifuddin"]
+    ical = entity_named(entities, "Andi")
+    assert [m.text for m in ical.mentions] == ["Andi", "Ical", "Rahman"]
+    # a quoted word between a place and a person is no nickname
+    doc = doc_of("Warga Makassar 'Appi' Arifuddin datang.", {"Makassar": GPE, "Appi": PER,
+                                                          "Arifuddin": PER})
+    assert find_alias_links(doc, find_name_mentions(doc)) == []
+
+
 def test_clipped_nickname_joins_the_full_name():
     text = ("Menteri Sekretaris Negara Prasetyo Hadi menyampaikan agenda kunjungan kerja Presiden. "
             "Pras menyebut Presiden akan berkunjung ke Papua pekan depan.")

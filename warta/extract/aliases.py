@@ -63,6 +63,13 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
                 links.append(_link(a, b))
         elif between_cue.match(gap) and _plausible_pair(gap, a.text, b.text):
             links.append(_link(a, b))
+    # "Munafri 'Appi' Arifuddin": a nickname in quotation marks inside a person's name;
+    # the three are one person
+    for a, b, c in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        opening, closing = text[a.end:b.start], text[b.end:c.start]
+        if a.label == c.label == "PER" and b.label in ("PER", None) \
+                and (opening, closing) in _NICKNAME_MARKS:
+            links.extend([AliasLink(a, b, "alias"), AliasLink(a, c, "alias")])
     # "…, istilah lain untuk ISIS": the other term is the nearest earlier name in the
     # preceding sentence(s) that is not otherwise known and not a place
     for m in ordered:
@@ -77,6 +84,9 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
         if candidates:
             links.append(AliasLink(m, candidates[-1], "alias"))
     return links
+
+
+_NICKNAME_MARKS = {(" '", "' "), (' "', '" '), (" ‘", "’ "), (" “", "” ")}
 
 
 def _spells_initials(text: str, name: NameMention, acronym: str) -> bool:
