@@ -229,6 +229,23 @@ def test_a_given_name_that_is_also_a_title_does_not_cut_the_name():
         (*span(text, "Andi Sultan"), "Andi Sultan")]
 
 
+def test_a_party_organ_is_not_part_of_the_party_name():
+    text = ("Ketua DPD II Golkar Makassar Munafri Arifuddin membuka rapat. Golkar Sulsel "
+            "mendukungnya, kata Ketua DPC PDIP Badung. Senator DPD RI hadir di Sekretariat "
+            "Kabinet.")
+    entities = entities_of(text, {"DPD II Golkar Makassar": ORG, "Munafri Arifuddin": PER,
+                                  "Golkar Sulsel": ORG, "DPC PDIP Badung": ORG, "DPD RI": ORG,
+                                  "Sekretariat Kabinet": ORG})
+    golkar = entity_named(entities, "Golkar")
+    assert (golkar.type, [m.text for m in golkar.mentions]) == ("ORG", ["Golkar", "Golkar"])
+    assert [m.text for m in entity_named(entities, "PDIP").mentions] == ["PDIP"]
+    for place in ("Makassar", "Sulsel", "Badung"):
+        assert entity_named(entities, place).type == "GPE"
+    # the state body DPD RI and the cabinet secretariat keep their names
+    assert [m.text for m in entity_named(entities, "DPD RI").mentions] == ["DPD RI"]
+    assert entity_named(entities, "Sekretariat Kabinet").type == "ORG"
+
+
 def test_same_name_twice_is_one_entity():
     text = ("Dedi Mulyadi meninjau tanggul di Karawang pada pagi hari. Siang harinya Dedi Mulyadi "
             "menemui para pengungsi di Karawang.")

@@ -152,8 +152,55 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
-    return _with_bracketed_short_forms(_joined_parts(_split_trailing_people(found, text), text),
-                                      text)
+    found = _joined_parts(_split_trailing_people(found, text), text)
+    return _without_party_organs(_with_bracketed_short_forms(found, text), text)
+
+
+_ROMAN_LEVEL = re.compile(r"(?:I{1,2}) ")
+
+
+def _without_party_organs(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"DPD II Golkar" is Golkar, "DPC PDIP Badung" is PDIP and Badung: a party's organ
+    (``party_organs``) is not part of its name, and a region after the party is a place
+    of its own; so is a region after a party the article names through an organ
+    ("Golkar Sulsel").  Not "DPD RI": what follows the organ must not be a place."""
+    organs = load_json("name_words")["party_organs"]
+    parties: set[str] = set()
+    stripped: list[tuple[NameMention, bool]] = []
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        level = _ROMAN_LEVEL.match(rest)
+        rest = rest[level.end():] if level else rest
+        if m.label in ("ORG", None) and first in organs and rest[:1].isupper() \
+                and not is_gpe(rest) and rest not in load_json("name_words")["country_suffixes"]:
+            start = m.end - len(rest)
+            m = NameMention(start, m.end, rest, "ORG")
+            stripped.append((m, True))
+        else:
+            stripped.append((m, False))
+    for m, organ in stripped:
+        if organ:
+            parties.add(_party_and_place(m)[0].text)
+    out: list[NameMention] = []
+    for m, organ in stripped:
+        party, place = _party_and_place(m)
+        if place is not None and (organ or party.text in parties):
+            out.extend([party, place])
+        else:
+            out.append(m)
+    return out
+
+
+def _party_and_place(m: NameMention) -> tuple[NameMention, NameMention | None]:
+    """"PDIP Badung" → "PDIP", "Badung": the longest known place ending the name."""
+    words = m.text.split(" ")
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if is_gpe(tail) and m.label == "ORG":
+            cut = m.start + len(" ".join(words[:k]))
+            return (NameMention(m.start, cut, m.text[:cut - m.start], "ORG"),
+                    NameMention(cut + 1, m.end, tail, "GPE"))
+    return m, None
 
 
 _BRACKET_THEN_WORDS = re.compile(r" \(([A-Z][\w-]{1,15})\) ([A-Z0-9][\w'-]*(?: [A-Z0-9][\w'-]*)*)")
