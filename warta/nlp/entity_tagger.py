@@ -5,7 +5,8 @@ loop (one state step per token), more than all of Warta's extractors together; a
 softmax over BILUO tags, computed for a whole batch in one matrix product, costs a
 fraction of that.  The tagger reads the shared ``tok2vec`` output of each token and
 its neighbours (a window, as the transition model's features do), so it sees the
-same evidence; a lenient pass turns the tag sequence into entity spans.
+same evidence.  Decoding finds the most probable valid BILUO sequence (Viterbi) only
+where the model is unsure a token is outside any entity, then reads spans off it.
 
 Trained like any spaCy component (``factory = "warta_entity_tagger"`` in
 ``configs/ner.cfg``); the gold tags come from ``Example.get_aligned_ner()``, so tokens
@@ -70,6 +71,7 @@ class EntityTagger(Tagger):
                  label_smoothing: float = 0.0, scorer: Callable | None = None) -> None:
         super().__init__(vocab, model, name, overwrite=False, scorer=scorer,
                          label_smoothing=label_smoothing)
+        self._cached_decoder: BiluoDecoder | None = None
 
     @property
     def entity_labels(self) -> tuple[str, ...]:
@@ -90,8 +92,7 @@ class EntityTagger(Tagger):
             doc.set_ents(entity_spans(doc, decoder.decode(scores)))
 
     def _decoder(self) -> BiluoDecoder:
-        if getattr(self, "_cached_decoder", None) is None or \
-                self._cached_decoder.labels != self.labels:
+        if self._cached_decoder is None or self._cached_decoder.labels != self.labels:
             self._cached_decoder = BiluoDecoder(self.labels)
         return self._cached_decoder
 
