@@ -50,8 +50,9 @@ class Article:
     title: str | None = None
 
 
-# Articles per nlp.pipe call: whole articles in batches of 16 run the statistical
-# pipeline faster than one by one, in little memory (docs/BENCHMARKS.md).
+# Articles per nlp.pipe call. With the entity tagger, batching whole articles no longer
+# measurably speeds up the full analysis (docs/BENCHMARKS.md: -6 % to +1 % across runs,
+# more memory); 16 keeps the memory small for spaCy pipelines that do gain from it.
 BATCH_SIZE = 16
 
 
@@ -60,11 +61,11 @@ def analyze_many(articles: Iterable[Article], *, model: str | None = None,
                  errors: Literal["raise", "return"] = "raise") -> Iterator[Analysis | Exception]:
     """Analyse a stream of articles, yielding one result per article, in order.
 
-    The same analysis as :func:`analyze`, but the spaCy pipeline sees the articles
-    in batches (``nlp.pipe``), which is faster.  With ``errors="raise"`` the first
-    article that cannot be analysed raises; with ``errors="return"`` its exception
-    is yielded in its place and the stream goes on (what ``warta analyze --jsonl``
-    needs: one bad line must not stop the batch).
+    The same analysis as :func:`analyze`, with the spaCy pipeline run over the
+    articles in batches (``nlp.pipe``, spaCy's way to stream).  With
+    ``errors="raise"`` the first article that cannot be analysed raises; with
+    ``errors="return"`` its exception is yielded in its place and the stream goes on
+    (what ``warta analyze --jsonl`` needs: one bad line must not stop the batch).
     """
     iterator = iter(articles)
     while batch := list(islice(iterator, max(1, batch_size))):

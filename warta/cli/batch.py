@@ -60,7 +60,7 @@ def run_batch(stream: IO[bytes], out: IO[str], *, max_bytes: int,
     message)`` receives per-line errors (level ``"error"``) and analysis
     warnings (``"warning"``), each message starting with the line number;
     ``advance`` receives the bytes read so far, for a progress bar.  Records are
-    analysed in batches of :data:`warta.pipeline.BATCH_SIZE` (faster); each
+    analysed in batches of :data:`warta.pipeline.BATCH_SIZE` (``analyze_many``); each
     batch's lines are written, in input order, as soon as it is done.
     """
     summary = BatchSummary()
