@@ -164,26 +164,21 @@ def _without_party_organs(mentions: list[NameMention], text: str) -> list[NameMe
     (``party_organs``) is not part of its name, and a region after the party is a place
     of its own; so is a region after a party the article names through an organ
     ("Golkar Sulsel").  Not "DPD RI": what follows the organ must not be a place."""
-    organs = load_json("name_words")["party_organs"]
-    parties: set[str] = set()
-    stripped: list[tuple[NameMention, bool]] = []
+    words = load_json("name_words")
+    organs, suffixes = words["party_organs"], words["country_suffixes"]
+    read: list[tuple[NameMention, NameMention, NameMention | None, bool]] = []
     for m in mentions:
         first, _, rest = m.text.partition(" ")
         level = _ROMAN_LEVEL.match(rest)
         rest = rest[level.end():] if level else rest
-        if m.label in ("ORG", None) and first in organs and rest[:1].isupper() \
-                and not is_gpe(rest) and rest not in load_json("name_words")["country_suffixes"]:
-            start = m.end - len(rest)
-            m = NameMention(start, m.end, rest, "ORG")
-            stripped.append((m, True))
-        else:
-            stripped.append((m, False))
-    for m, organ in stripped:
+        organ = m.label in ("ORG", None) and first in organs and rest[:1].isupper() \
+            and not is_gpe(rest) and rest not in suffixes
         if organ:
-            parties.add(_party_and_place(m)[0].text)
+            m = NameMention(m.end - len(rest), m.end, rest, "ORG")
+        read.append((m, *_party_and_place(m), organ))  # the mention, party, place, organ
+    parties = {party.text for _, party, _, organ in read if organ}
     out: list[NameMention] = []
-    for m, organ in stripped:
-        party, place = _party_and_place(m)
+    for m, party, place, organ in read:
         if place is not None and (organ or party.text in parties):
             out.extend([party, place])
         else:
@@ -192,11 +187,14 @@ def _without_party_organs(mentions: list[NameMention], text: str) -> list[NameMe
 
 
 def _party_and_place(m: NameMention) -> tuple[NameMention, NameMention | None]:
-    """"PDIP Badung" → "PDIP", "Badung": the longest known place ending the name."""
+    """"PDIP Badung" → "PDIP", "Badung": the longest known place ending an organisation's
+    name (the mention unchanged, and no place, when none does)."""
+    if m.label != "ORG":
+        return m, None
     words = m.text.split(" ")
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
-        if is_gpe(tail) and m.label == "ORG":
+        if is_gpe(tail):
             cut = m.start + len(" ".join(words[:k]))
             return (NameMention(m.start, cut, m.text[:cut - m.start], "ORG"),
                     NameMention(cut + 1, m.end, tail, "GPE"))
