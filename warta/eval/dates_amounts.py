@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from warta.eval.scoring import PRF, match_spans
+from warta.eval.sources import check_gold_file, load_texts, read_jsonl, texts_file
 from warta.eval.sources import default_texts_path as default_texts_path
-from warta.eval.sources import load_texts, read_jsonl, texts_file
 from warta.eval.sources import shared_data_dir as shared_data_dir
 from warta.schema import Analysis
 
@@ -309,41 +309,37 @@ def check_gold(gold: Sequence[Record], texts: Mapping[str, str]) -> list[str]:
     Every ``text`` must equal ``article_text[start:end]``; items of one
     category must not overlap; kinds, qualifiers and values must be well formed.
     """
+    return check_gold_file(gold, texts, check_gold_item)
+
+
+def check_gold_item(art: Record, text: str) -> list[str]:
+    """Problems in one gold article (see :func:`check_gold`)."""
     problems: list[str] = []
-    seen: set[str] = set()
-    for art in gold:
-        aid = art.get("id", "?")
-        if aid in seen:
-            problems.append(f"{aid}: duplicate article")
-        seen.add(aid)
-        text = art.get("text", texts.get(aid))
-        if text is None:
-            problems.append(f"{aid}: no article text")
-            continue
-        for category in ("dates", "amounts"):
-            items = sorted(art.get(category, []), key=lambda x: (x["start"], x["end"]))
-            for a, b in zip(items, items[1:], strict=False):
-                if b["start"] < a["end"]:
-                    problems.append(f"{aid}: overlapping {category} {a['text']!r} / {b['text']!r}")
-            for x in items:
-                where = f"{aid} {category} {x.get('start')}-{x.get('end')}"
-                if not 0 <= x["start"] < x["end"] <= len(text):
-                    problems.append(f"{where}: offsets out of range")
-                elif text[x["start"]:x["end"]] != x["text"]:
-                    problems.append(f"{where}: text {x['text']!r} != "
-                                    f"{text[x['start']:x['end']]!r}")
-                elif x["text"] != x["text"].strip():
-                    problems.append(f"{where}: span has outer whitespace")
-                if category == "dates":
-                    if x.get("kind") not in DATE_KINDS:
-                        problems.append(f"{where}: bad kind {x.get('kind')!r}")
-                    elif not _valid_date_value(x.get("value"), x["kind"]):
-                        problems.append(f"{where}: bad {x['kind']} value {x.get('value')!r}")
-                else:
-                    if not isinstance(x.get("value"), int | float) or isinstance(x["value"], bool):
-                        problems.append(f"{where}: amount value is not a number")
-                    if x.get("qualifier") not in QUALIFIERS:
-                        problems.append(f"{where}: bad qualifier {x.get('qualifier')!r}")
+    aid = art.get("id", "?")
+    for category in ("dates", "amounts"):
+        items = sorted(art.get(category, []), key=lambda x: (x["start"], x["end"]))
+        for a, b in zip(items, items[1:], strict=False):
+            if b["start"] < a["end"]:
+                problems.append(f"{aid}: overlapping {category} {a['text']!r} / {b['text']!r}")
+        for x in items:
+            where = f"{aid} {category} {x.get('start')}-{x.get('end')}"
+            if not 0 <= x["start"] < x["end"] <= len(text):
+                problems.append(f"{where}: offsets out of range")
+            elif text[x["start"]:x["end"]] != x["text"]:
+                problems.append(f"{where}: text {x['text']!r} != "
+                                f"{text[x['start']:x['end']]!r}")
+            elif x["text"] != x["text"].strip():
+                problems.append(f"{where}: span has outer whitespace")
+            if category == "dates":
+                if x.get("kind") not in DATE_KINDS:
+                    problems.append(f"{where}: bad kind {x.get('kind')!r}")
+                elif not _valid_date_value(x.get("value"), x["kind"]):
+                    problems.append(f"{where}: bad {x['kind']} value {x.get('value')!r}")
+            else:
+                if not isinstance(x.get("value"), int | float) or isinstance(x["value"], bool):
+                    problems.append(f"{where}: amount value is not a number")
+                if x.get("qualifier") not in QUALIFIERS:
+                    problems.append(f"{where}: bad qualifier {x.get('qualifier')!r}")
     return problems
 
 

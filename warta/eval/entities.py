@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warta.eval.scoring import PRF
-from warta.eval.sources import gold_sources, read_jsonl
+from warta.eval.sources import check_gold_file, gold_sources, read_jsonl
 
 if TYPE_CHECKING:
     from warta.schema import Analysis
@@ -272,19 +272,7 @@ def check_gold_item(item: Record, text: str) -> list[str]:
 
 def check_gold(gold: Sequence[Record], texts: Mapping[str, str]) -> list[str]:
     """Problems in a whole gold file (see :func:`check_gold_item`), duplicates included."""
-    problems: list[str] = []
-    seen: set[str] = set()
-    for item in gold:
-        aid = item.get("id", "?")
-        if aid in seen:
-            problems.append(f"{aid}: duplicate article")
-        seen.add(aid)
-        text = item.get("text", texts.get(aid))
-        if text is None:
-            problems.append(f"{aid}: no article text")
-            continue
-        problems.extend(check_gold_item(item, text))
-    return problems
+    return check_gold_file(gold, texts, check_gold_item)
 
 
 def evaluate_entities_file(gold_path: str | Path = DEFAULT_GOLD,

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 from warta.eval.scoring import PRF, match_spans
 from warta.eval.scoring import overlap as overlap
 from warta.eval.scoring import spans_match as spans_match
+from warta.eval.sources import check_gold_file, gold_sources, read_jsonl
 from warta.eval.sources import default_texts_path as default_texts_path
-from warta.eval.sources import gold_sources, read_jsonl
 from warta.eval.sources import iso_published as iso_published
 from warta.eval.sources import shared_data_dir as shared_data_dir
 from warta.lang.data import load_words
@@ -249,7 +249,7 @@ def evaluate_quotes_file(gold_path: str | Path = DEFAULT_GOLD,
         from warta import analyze
     gold = read_jsonl(gold_path)
     sources = gold_sources(gold, texts_path)
-    problems = [p for item in gold for p in check_gold_item(item, sources[item["id"]][0])]
+    problems = check_gold_file(gold, {k: v[0] for k, v in sources.items()}, check_gold_item)
     if problems:
         raise ValueError(f"{gold_path}: gold does not fit the texts: " + "; ".join(problems[:5]))
     predicted = []

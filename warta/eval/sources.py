@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -91,3 +91,23 @@ def gold_sources(gold: Sequence[Record], texts_path: str | Path | None = None
         if lost:
             raise ValueError(f"{path}: no text for {', '.join(lost[:5])}")
     return out
+
+
+def check_gold_file(gold: Sequence[Record], texts: Mapping[str, str],
+                    check_item: Callable[[Record, str], list[str]]) -> list[str]:
+    """Problems in a whole gold file: duplicate articles, articles without a text, and
+    what ``check_item(record, article_text)`` finds in each (every gold file of
+    ``dev/gold/`` is checked the same way before it is scored)."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for item in gold:
+        aid = item.get("id", "?")
+        if aid in seen:
+            problems.append(f"{aid}: duplicate article")
+        seen.add(aid)
+        text = item.get("text", texts.get(aid))
+        if text is None:
+            problems.append(f"{aid}: no article text")
+            continue
+        problems.extend(check_item(item, text))
+    return problems
