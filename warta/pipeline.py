@@ -98,7 +98,9 @@ def _analyze_batch(batch: list[Article], model: str | None) -> list[Analysis | E
             results[i] = analysis_of(analysed, id=article.id, title=article.title)
         except Exception as exc:  # noqa: BLE001
             results[i] = exc
-    return [r for r in results if r is not None]
+    done = [r for r in results if r is not None]
+    assert len(done) == len(batch), "every article of the batch has its result"
+    return done
 
 
 def analysis_of(doc: AnalysedDocument, *, id: str | None = None,

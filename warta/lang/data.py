@@ -48,9 +48,9 @@ def load_json(name: str) -> Any:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so that "puluhan ribu"
-    wins over "puluhan".  Cached: extractors build their patterns from the same
-    word lists on every call."""
+    """A regex alternation of literal words in which the longest word wins ("puluhan
+    ribu" over "puluhan"), built as a trie.  Cached: extractors build their patterns
+    from the same word lists on every call."""
     return _alternation(tuple(words))
 
 
