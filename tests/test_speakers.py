@@ -16,12 +16,17 @@ from named_spans import (
     ORG,
     PER,
     analysed_with_model,
+    doc_of,
     entity_named,
     read,
     span,
 )
 
 import warta
+from warta.extract.entities import extract_entities
+from warta.extract.quotes import extract_quotes
+from warta.extract.speakers import add_speaker_mentions
+from warta.nlp.pipeline import get_sentence_parser
 from warta.schema import Quote, Speaker
 
 
@@ -271,6 +276,35 @@ def test_residents_of_a_city_are_not_the_city():
     speaker = only_speaker(quotes)
     check(text, speaker, "Warga Bandung", "description")
     assert speaker.entity is None
+
+
+# -- pronouns, with the shipped parser ---------------------------------------------------
+
+FRONTED = ("“Harga beras mulai turun,” kata Rina Lestari, Kepala Dinas Perdagangan. Bersama Wali "
+           "Kota Andi Harun, dia meninjau Pasar Segiri pada Senin pagi. “Stok aman sampai akhir "
+           "tahun,” ujarnya.")
+FRONTED_NAMES = {"Rina Lestari": PER, "Andi Harun": PER, "Pasar Segiri": LOC}
+
+
+def test_ujarnya_is_the_last_speaker_not_a_name_in_a_fronted_phrase():
+    # The opening words "Bersama Wali Kota Andi Harun" look like a subject; the parse
+    # says the clause's subject is "dia", so "ujarnya" stays with the last speaker.
+    parser = get_sentence_parser(None)
+    if parser is None:
+        pytest.skip("no parser in warta/models/id_warta")
+    doc = doc_of(FRONTED, FRONTED_NAMES)
+    doc.sentence_parser = parser
+    entities = extract_entities(doc)
+    _, quotes = add_speaker_mentions(entities, extract_quotes(doc, entities))
+    speaker = quotes[1].speaker
+    check(FRONTED, speaker, "nya", "pronoun", after="tahun,” ujar")
+    assert speaker.entity == entity_named(entities, "Rina Lestari").id
+
+
+def test_without_a_parser_the_opening_words_decide():
+    # What the parse corrects: the same text read by the word-shape rule alone.
+    _, quotes = read(FRONTED, FRONTED_NAMES)
+    assert quotes[1].speaker.name == "Andi Harun"
 
 
 # -- end to end, with the shipped model ----------------------------------------------

@@ -16,7 +16,7 @@ from warta.extract.entities import extract_entities
 from warta.extract.quotes import extract_quotes
 from warta.extract.speakers import add_speaker_mentions
 from warta.nlp.document import AnalysedDocument
-from warta.nlp.pipeline import analyse_text, analysed_document, get_nlp
+from warta.nlp.pipeline import analyse_text, analysed_document, get_nlp, get_sentence_parser
 from warta.schema import Analysis
 from warta.text.normalize import normalize
 
@@ -85,6 +85,7 @@ def _analyze_batch(batch: list[Article], model: str | None) -> list[Analysis | E
         except Exception as exc:  # noqa: BLE001  (handed to the caller, in its place)
             results[i] = exc
     nlp = get_nlp(model)
+    parser = get_sentence_parser(model)
     try:
         docs = list(nlp.pipe([norm for _, norm, _ in prepared], batch_size=len(prepared) or 1))
     except Exception:  # noqa: BLE001  one article broke the batch: find it, keep the others
@@ -94,7 +95,7 @@ def _analyze_batch(batch: list[Article], model: str | None) -> list[Analysis | E
         try:
             if doc is None:
                 doc = nlp(norm)
-            analysed = analysed_document(doc, article.text, when, norm=norm)
+            analysed = analysed_document(doc, article.text, when, norm=norm, parser=parser)
             results[i] = analysis_of(analysed, id=article.id, title=article.title)
         except Exception as exc:  # noqa: BLE001
             results[i] = exc

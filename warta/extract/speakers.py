@@ -27,6 +27,7 @@ from warta.extract.names import is_title
 from warta.lang.data import load_json
 from warta.lang.gazetteer import is_gpe
 from warta.nlp.document import AnalysedDocument
+from warta.nlp.syntax import is_subject_at
 from warta.schema import Entity, Mention, Quote, Speaker
 
 PhraseKind = Literal["name", "pronoun", "clitic", "description"]
@@ -223,16 +224,23 @@ class SpeakerResolver:
     def _is_subject(self, offset: int) -> bool:
         """A mention in the opening noun phrase of its sentence (after a fronted
         phrase and its comma: "Pengacara terdakwa, Tuti Wijaya menyampaikan …"),
-        not the object of a verb ("Ia lalu bertemu Prasetyo Hadi")."""
-        sentence = self.doc.sentences[self.doc.sentence_index(offset)]
+        not the object of a verb ("Ia lalu bertemu Prasetyo Hadi"). Where the model
+        has a parser, the parse must agree: the opening words may be a fronted
+        phrase without a comma ("Menurut AHY pemerintah terus mencari …")."""
+        index = self.doc.sentence_index(offset)
+        sentence = self.doc.sentences[index]
         segment = self.doc.text[sentence.start:offset].rsplit(",", 1)[-1]
         words = segment.split()
         pronouns = load_json("pronouns")
         personal = set(pronouns["singular"]) | set(pronouns["plural"])
         openers = set(load_json("speech_cues")["clause_openers"])
-        return len(words) <= 8 and all(
+        opening = len(words) <= 8 and all(
             (w[:1].isupper() and w.casefold() not in personal) or is_title(w)
             or w.casefold() in openers for w in words)
+        if not opening:
+            return False
+        parse = self.doc.sentence_parse(index)
+        return parse is None or is_subject_at(parse, offset - sentence.start)
 
     def _type_of(self, entity_id: str) -> str | None:
         entity = next((e for e in self.entities if e.id == entity_id), None)

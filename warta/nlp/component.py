@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.nlp.pipeline import analysed_document
+from warta.nlp.syntax import SentenceParser, has_parser
 
 _FACTS = {"quotes": "quotes", "warta_entities": "entities", "dates": "dates",
           "amounts": "amounts", "attributions": "attributions"}
@@ -31,7 +32,7 @@ def _register_extensions() -> None:
 
 @Language.factory("warta", default_config={"published": None})
 def make_warta_component(nlp: Language, name: str, published: str | None) -> WartaComponent:
-    return WartaComponent(published)
+    return WartaComponent(published, SentenceParser(nlp) if has_parser(nlp) else None)
 
 
 @Language.component("warta_sentences")
@@ -49,15 +50,17 @@ def set_sentences(doc: Doc) -> Doc:
 class WartaComponent:
     """Runs Warta's extractors over a processed ``Doc``."""
 
-    def __init__(self, published: str | None = None) -> None:
+    def __init__(self, published: str | None = None,
+                 parser: SentenceParser | None = None) -> None:
         _register_extensions()
         self.published = published
+        self.parser = parser
 
     def __call__(self, doc: Doc) -> Doc:
         from warta.pipeline import analysis_of, parse_published
 
         when: datetime | None = parse_published(doc._.published or self.published)
-        doc._.warta = analysis_of(analysed_document(doc, doc.text, when))
+        doc._.warta = analysis_of(analysed_document(doc, doc.text, when, parser=self.parser))
         return doc
 
 

@@ -8,6 +8,7 @@ normal form, sentences, paired quotation marks and the publication time.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -70,6 +71,9 @@ class AnalysedDocument:
     has_ner_model: bool = False
     tokens: list[Tok] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
+    # Parses one sentence's text (warta.nlp.syntax); None when the model has no parser.
+    sentence_parser: Callable[[str], Doc] | None = None
+    _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -86,6 +90,16 @@ class AnalysedDocument:
     def token_range(self, start: int, end: int) -> list[Tok]:
         """The tokens overlapping ``start:end`` (spaCy's ``alignment_mode="expand"``)."""
         return self.tokens[self.token_at(start):bisect.bisect_left(self.token_starts, end)]
+
+    def sentence_parse(self, index: int) -> Doc | None:
+        """The dependency parse of sentence ``index`` (character offsets relative to
+        the sentence's start), parsed on first use; ``None`` without a parser."""
+        if self.sentence_parser is None:
+            return None
+        if index not in self._parses:
+            sentence = self.sentences[index]
+            self._parses[index] = self.sentence_parser(self.norm[sentence.start:sentence.end])
+        return self._parses[index]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the one before it)."""

@@ -7,6 +7,7 @@ back to rules, so the analysis still runs end to end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the factory the shipped NER uses)
 from warta.nlp.document import AnalysedDocument, NamedSpan
+from warta.nlp.syntax import sentence_parser
 from warta.text.language import detect_language
 from warta.text.normalize import normalize
 from warta.text.quotemarks import pair_quotes
@@ -35,6 +37,11 @@ def get_nlp(model: str | None = None, *, syntax: bool = False) -> SpacyLanguage:
     return _load(str(Path(model) if model else MODEL_DIR), syntax)
 
 
+def get_sentence_parser(model: str | None = None) -> Callable[[str], Doc] | None:
+    """What parses single sentences on demand for ``model`` (None: it has no parser)."""
+    return sentence_parser(Path(model) if model else MODEL_DIR)
+
+
 @lru_cache(maxsize=4)
 def _load(path: str, syntax: bool) -> SpacyLanguage:
     if not (Path(path) / "config.cfg").exists():
@@ -49,12 +56,15 @@ def analyse_text(text: str, published: datetime | None = None,
                  model: str | None = None) -> AnalysedDocument:
     """Run the nlp layer over ``text`` (its normal form) and bundle the result."""
     norm = normalize(text)
-    return analysed_document(get_nlp(model)(norm), text, published, norm=norm)
+    return analysed_document(get_nlp(model)(norm), text, published, norm=norm,
+                             parser=get_sentence_parser(model))
 
 
 def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
-                      norm: str | None = None) -> AnalysedDocument:
-    """Bundle an already processed ``Doc`` (over ``text`` or its normal form ``norm``)."""
+                      norm: str | None = None,
+                      parser: Callable[[str], Doc] | None = None) -> AnalysedDocument:
+    """Bundle an already processed ``Doc`` (over ``text`` or its normal form ``norm``);
+    ``parser`` parses single sentences for the rules that read syntax."""
     norm = normalize(text) if norm is None else norm
     has_ner = bool(doc.ents) or doc.has_annotation("ENT_IOB")  # ents first: no token walk
     names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -68,4 +78,5 @@ def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
         published=published,
         names=names,
         has_ner_model=has_ner,
+        sentence_parser=parser,
     )
