@@ -209,6 +209,40 @@ def test_a_bracketed_short_form_inside_the_name_of_a_kind_of_body():
     assert entity_named(entities, "Jawa Barat").type == "GPE"
 
 
+def test_a_bracketed_acronym_spells_the_words_the_model_left_before_a_body():
+    text = ("Kedutaan Besar Republik Indonesia (KBRI) di Canberra mengeluarkan imbauan. Petugas "
+            "Badan Pengawas Obat dan Makanan (BPOM) memeriksa pasar. KBRI juga menyebarkan "
+            "nomor darurat.")
+    # the model began the names too late: at "Besar" (or at the country) and at "Obat"
+    for embassy in ({"Besar Republik Indonesia": ORG}, {"Republik Indonesia": GPE}):
+        entities = entities_of(text, {**embassy, "KBRI": ORG, "Canberra": GPE,
+                                      "Obat dan Makanan": ORG, "BPOM": ORG})
+        kbri = entity_named(entities, "Kedutaan Besar Republik Indonesia")
+        assert kbri.type == "ORG"
+        assert mentions(kbri) == [
+            (*span(text, "Kedutaan Besar Republik Indonesia"), "Kedutaan Besar Republik Indonesia"),
+            (*span(text, "KBRI"), "KBRI"), (*span(text, "KBRI", "pasar. "), "KBRI")]
+        bpom = entity_named(entities, "Badan Pengawas Obat dan Makanan")
+        assert mentions(bpom) == [
+            (*span(text, "Badan Pengawas Obat dan Makanan"), "Badan Pengawas Obat dan Makanan"),
+            (*span(text, "BPOM"), "BPOM")]
+        assert sorted(e.name for e in entities) == [
+            "Badan Pengawas Obat dan Makanan", "Canberra", "Kedutaan Besar Republik Indonesia"]
+
+
+def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
+    text = ("Gedung Badan Pusat Statistik (BPS) ditutup. Ribuan Warga Negara Indonesia (WNI) "
+            "di Sydney diimbau berhati-hati.")
+    entities = entities_of(text, {"Badan Pusat Statistik": ORG, "BPS": ORG,
+                                  "Indonesia": GPE, "Sydney": GPE})
+    assert [m.text for m in entity_named(entities, "Badan Pusat Statistik").mentions] == [
+        "Badan Pusat Statistik", "BPS"]
+    # a term's acronym: the country stays a country
+    indonesia = entity_named(entities, "Indonesia")
+    assert indonesia.type == "GPE"
+    assert mentions(indonesia) == [(*span(text, "Indonesia"), "Indonesia")]
+
+
 def test_an_office_after_a_name_is_cut_off_and_a_clipped_nickname_finds_the_full_name():
     text = ("Gubernur NTT Emanuel Melkiades Laka Lena meninjau sekolah itu. \"Kami perbaiki,\" "
             "kata Melki, sapaan Melkiades. \"Tidak masalah,\" ujar Melki Ketua DPD Partai "

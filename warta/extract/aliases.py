@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.extract.names import NameMention, is_title
+from warta.extract.names import NameMention, is_acronym, is_title
 from warta.lang.data import load_json
 from warta.nlp.document import AnalysedDocument
 
@@ -24,12 +24,6 @@ class AliasLink:
     name: NameMention
     alias: NameMention
     kind: str
-
-
-@cache
-def is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
 @cache

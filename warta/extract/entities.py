@@ -16,8 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from warta.extract.aliases import find_alias_links, is_acronym
-from warta.extract.names import NameMention, find_name_mentions, is_title, role_before
+from warta.extract.aliases import find_alias_links
+from warta.extract.names import (
+    NameMention,
+    find_name_mentions,
+    initials,
+    is_acronym,
+    is_title,
+    role_before,
+)
 from warta.lang.data import load_json, load_words
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
@@ -202,7 +209,7 @@ def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
         if short not in clusters or not is_acronym(name) or " " in name:
             continue
         letters = "".join(c for c in name if c.isalpha()).casefold()
-        hosts = [c for c in clusters if c is not short and _initials(c.name()) == letters]
+        hosts = [c for c in clusters if c is not short and initials(c.name()) == letters]
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "acronym")
@@ -271,12 +278,6 @@ def _is_term(name: str) -> bool:
     words = name.split()
     common = load_words("common_words")
     return len(words) > 1 and all(w.casefold() in common for w in words)
-
-
-def _initials(name: str) -> str:
-    connectors = set(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
-    words = [w for w in name.split() if w.casefold() not in connectors]
-    return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
 
 
 def _personal_name(cluster: _Cluster) -> bool:

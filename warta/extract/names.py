@@ -30,6 +30,24 @@ def titles() -> frozenset[str]:
     return load_words("titles")
 
 
+@cache
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+@cache
+def _initial_connectors() -> frozenset[str]:
+    """Words an acronym skips ("Badan Pengawas Obat dan Makanan" is BPOM)."""
+    return frozenset(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
+
+
+def initials(name: str) -> str:
+    """"kpk" for "Komisi Pemberantasan Korupsi"; "" for a one-word name."""
+    words = [w for w in name.split() if w.casefold() not in _initial_connectors()]
+    return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
+
+
 def is_title(word: str) -> bool:
     return word.casefold() in titles()
 
@@ -153,7 +171,73 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
     found = _joined_parts(_split_trailing_people(found, text), text)
+    found = _extended_to_acronym(found, text)
     return _without_party_organs(_with_bracketed_short_forms(found, text), text)
+
+
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Kedutaan Besar Republik Indonesia (KBRI)" where the model began the name at
+    "Besar" or "Republik": the acronym in brackets spells the capitalised words before
+    the name, so the name takes them, with the untyped run they were read as (only a
+    body's or a place's name the model typed; never across a typed mention or out of
+    the sentence). A place grows only into a body's name ("Kedutaan Besar Republik
+    Indonesia", not "Warga Negara Indonesia"); a term's acronym (``concept_acronyms``:
+    "HAM", "WNI") and a portfolio after a title ("Menteri Agraria dan Tata Ruang
+    (ATR)", an office) leave the name as it is."""
+    out: list[NameMention] = []
+    for m in mentions:
+        after = _BRACKETED_ACRONYM.match(text, m.end)
+        if after and m.label in ("ORG", "GPE", "LOC") and is_acronym(after.group(1)):
+            letters = after.group(1).casefold()
+            own = initials(m.text) or m.text[:1].casefold()
+            floor = max((p.end for p in out if p.label is not None), default=0)
+            start = m.start
+            if len(letters) > len(own) and letters.endswith(own):
+                start = _start_spelling(text, floor, m.start, letters[:-len(own)])
+            taken = text[start:m.start].split()
+            body = bool(taken) and taken[0] in load_json("name_words")["org_name_heads"]
+            office = text[floor:start].split()[-1:]  # "Menteri Agraria dan Tata Ruang (ATR)"
+            if taken and (m.label != "GPE" or body) and not (office and is_title(office[0])) \
+                    and after.group(1) not in load_words("concept_acronyms"):
+                out = [p for p in out if p.end <= start] + [
+                    rest for p in out if p.start < start < p.end
+                    for rest in [_untyped_rest(p, start, text)] if rest]
+                label = "ORG" if m.label == "GPE" else m.label
+                m = NameMention(start, m.end, text[start:m.end], label)
+        out.append(m)
+    return out
+
+
+def _untyped_rest(m: NameMention, cut: int, text: str) -> NameMention | None:
+    """What is left of an untyped run before ``cut``, if it still holds a name word."""
+    rest = text[m.start:cut].rstrip()
+    common = load_words("common_words")
+    if not rest or all(w.casefold() in common for w in rest.split()):
+        return None
+    return NameMention(m.start, m.start + len(rest), rest, None)
+
+
+def _start_spelling(text: str, floor: int, start: int, letters: str) -> int:
+    """Where the capitalised words right before ``start`` whose initials are
+    ``letters`` begin (connectors between them spell nothing); ``start`` if none."""
+    pos, needed = start, letters
+    while needed:
+        before = text[floor:pos - 1] if text[pos - 1:pos] == " " else ""
+        if not before or before[-1].isspace():
+            return start
+        word = before.split()[-1]
+        if not word[0].isalpha():
+            return start
+        if word.casefold() in _initial_connectors():
+            pos -= len(word) + 1
+            continue
+        if not word[0].isupper() or word[0].casefold() != needed[-1]:
+            return start
+        pos, needed = pos - len(word) - 1, needed[:-1]
+    return pos
 
 
 _ROMAN_LEVEL = re.compile(r"(?:I{1,2}) ")

@@ -21,9 +21,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from warta.extract.aliases import is_acronym
 from warta.extract.entities import entity_at
-from warta.extract.names import is_title
+from warta.extract.names import is_acronym, is_title
 from warta.lang.data import load_json
 from warta.lang.gazetteer import is_gpe
 from warta.nlp.document import AnalysedDocument
@@ -196,51 +195,56 @@ class SpeakerResolver:
         since = last[0] if last else -1
         here = self.doc.sentence_index(position)  # a new subject must be this close
         best_sentence, best = -1, None
-        subject = any_subject = None
+        openers: list[tuple[int, Entity]] = []  # mentions that open their sentence
         for e in self.entities:
             if self._type_of(e.id) not in types:
                 continue
             for m in e.mentions:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
                     continue
-                is_subject = m.start > since and self._is_subject(m.start) and \
-                    not any(a <= m.start < b for a, b in self.reported)
-                if is_subject and (any_subject is None or m.start > any_subject[1]):
-                    any_subject = (e, m.start)
-                if is_subject and self.doc.sentence_index(m.start) >= here - 1 and \
-                        (subject is None or m.start > subject[1]):
-                    subject = (e, m.start)
+                if m.start > since and not any(a <= m.start < b for a, b in self.reported) \
+                        and self._opens_sentence(m.start):
+                    openers.append((m.start, e))
                 s = self.doc.sentence_index(m.start)
                 if s > best_sentence or (s == best_sentence and best and m.start < best[1]):
                     best_sentence, best = s, (e, m.start)
-        if subject is not None and (last is None or subject[0].id != last[1].entity):
-            return subject[0]
+        # latest first; the parse (the costly check) only until one passes, and not for
+        # the last speaker, who is the answer either way
+        openers.sort(key=lambda pair: -pair[0])
+        speaker = last[1].entity if last else None
+        subject = next((e for start, e in openers if self.doc.sentence_index(start) >= here - 1
+                        and (e.id == speaker or self._parse_agrees(start))), None)
+        if subject is not None and (last is None or subject.id != last[1].entity):
+            return subject
         if last is not None:
             return next(e for e in self.entities if e.id == last[1].entity)
-        if any_subject is not None:  # nobody has spoken yet: the latest subject
-            return any_subject[0]
+        # nobody has spoken yet: the latest subject
+        any_subject = next((e for start, e in openers if self._parse_agrees(start)), None)
+        if any_subject is not None:
+            return any_subject
         return best[0] if best else None
 
-    def _is_subject(self, offset: int) -> bool:
+    def _opens_sentence(self, offset: int) -> bool:
         """A mention in the opening noun phrase of its sentence (after a fronted
         phrase and its comma: "Pengacara terdakwa, Tuti Wijaya menyampaikan …"),
-        not the object of a verb ("Ia lalu bertemu Prasetyo Hadi"). Where the model
-        has a parser, the parse must agree: the opening words may be a fronted
-        phrase without a comma ("Menurut AHY pemerintah terus mencari …")."""
-        index = self.doc.sentence_index(offset)
-        sentence = self.doc.sentences[index]
+        not the object of a verb ("Ia lalu bertemu Prasetyo Hadi")."""
+        sentence = self.doc.sentences[self.doc.sentence_index(offset)]
         segment = self.doc.text[sentence.start:offset].rsplit(",", 1)[-1]
         words = segment.split()
         pronouns = load_json("pronouns")
         personal = set(pronouns["singular"]) | set(pronouns["plural"])
         openers = set(load_json("speech_cues")["clause_openers"])
-        opening = len(words) <= 8 and all(
+        return len(words) <= 8 and all(
             (w[:1].isupper() and w.casefold() not in personal) or is_title(w)
             or w.casefold() in openers for w in words)
-        if not opening:
-            return False
+
+    def _parse_agrees(self, offset: int) -> bool:
+        """The parse, where the model has a parser, makes the mention a subject: the
+        opening words may be a fronted phrase without a comma ("Menurut AHY
+        pemerintah terus mencari …"). Without a parser the word shape decides."""
+        index = self.doc.sentence_index(offset)
         parse = self.doc.sentence_parse(index)
-        return parse is None or is_subject_at(parse, offset - sentence.start)
+        return parse is None or is_subject_at(parse, offset - self.doc.sentences[index].start)
 
     def _type_of(self, entity_id: str) -> str | None:
         entity = next((e for e in self.entities if e.id == entity_id), None)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the factory the shipped NER uses)
 from warta.nlp.document import AnalysedDocument, NamedSpan
-from warta.nlp.syntax import sentence_parser
+from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
 from warta.text.language import detect_language
 from warta.text.normalize import normalize
 from warta.text.quotemarks import pair_quotes
@@ -33,23 +33,38 @@ SYNTAX_COMPONENTS = ("tok2vec_ud", "morphologizer", "trainable_lemmatizer", "par
 
 
 def get_nlp(model: str | None = None, *, syntax: bool = False) -> SpacyLanguage:
-    """The spaCy pipeline: the shipped model, a given path, or a blank ``id``."""
+    """The spaCy pipeline: the shipped model, a given path, or a blank ``id``.
+
+    Without ``syntax`` the UD components do not run: the morphologizer and the
+    lemmatizer are left out, the parser and its encoder are loaded disabled, for
+    :func:`get_sentence_parser`."""
     return _load(str(Path(model) if model else MODEL_DIR), syntax)
 
 
 def get_sentence_parser(model: str | None = None) -> Callable[[str], Doc] | None:
     """What parses single sentences on demand for ``model`` (None: it has no parser)."""
-    return sentence_parser(Path(model) if model else MODEL_DIR)
+    nlp = get_nlp(model)
+    return _sentence_parser(nlp) if has_parser(nlp) else None
+
+
+@lru_cache(maxsize=4)
+def _sentence_parser(nlp: SpacyLanguage) -> SentenceParser:
+    return SentenceParser(nlp)
 
 
 @lru_cache(maxsize=4)
 def _load(path: str, syntax: bool) -> SpacyLanguage:
-    if not (Path(path) / "config.cfg").exists():
+    config = Path(path) / "config.cfg"
+    if not config.exists():
         return spacy.blank("id")
     if syntax:
         return spacy.load(path)
-    nlp = spacy.load(path, exclude=list(SYNTAX_COMPONENTS))
-    return nlp
+    pipeline = spacy.util.load_config(config)["nlp"]["pipeline"]
+    parse = [name for name in PARSE_COMPONENTS if name in pipeline]
+    if len(parse) < len(PARSE_COMPONENTS):
+        parse = []
+    return spacy.load(path, exclude=[n for n in SYNTAX_COMPONENTS if n not in parse],
+                      disable=parse)
 
 
 def analyse_text(text: str, published: datetime | None = None,

@@ -10,10 +10,6 @@ one sentence: the shipped pipeline's own tokenizer, ``tok2vec_ud`` and
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,24 +35,8 @@ class SentenceParser:
 
 
 def has_parser(nlp: Language) -> bool:
+    """Whether ``nlp`` holds the parse components (disabled ones count)."""
     return all(name in nlp.component_names for name in PARSE_COMPONENTS)
-
-
-def sentence_parser(model_dir: str | Path) -> SentenceParser | None:
-    """The parser of the pipeline in ``model_dir``; ``None`` when it has none."""
-    return _load(str(model_dir))
-
-
-@lru_cache(maxsize=4)
-def _load(path: str) -> SentenceParser | None:
-    config = Path(path) / "config.cfg"
-    if not config.exists():
-        return None
-    pipeline = spacy.util.load_config(config)["nlp"]["pipeline"]
-    if not all(name in pipeline for name in PARSE_COMPONENTS):
-        return None
-    nlp = spacy.load(path, exclude=[n for n in pipeline if n not in PARSE_COMPONENTS])
-    return SentenceParser(nlp)
 
 
 def is_subject_at(parse: Doc, offset: int) -> bool:
