@@ -36,13 +36,14 @@ class Tok(NamedTuple):
     like_num: bool
 
 
-def tokens_of(doc: Doc) -> list[Tok]:
+def tokens_of(doc: Doc, text: str | None = None) -> list[Tok]:
     """All tokens as :class:`Tok`, read through one ``to_array`` call (no ``Token``
-    objects: creating them dominated the cost)."""
+    objects: creating them dominated the cost). ``text`` is the string the ``Doc``
+    was made from, when the caller has it (``doc.text`` rebuilds it token by token)."""
     if not len(doc):
         return []
     rows = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM]).tolist()
-    text = doc.text
+    text = doc.text if text is None else text
     return [Tok(i, idx, word, " " if space else "", word.lower(), bool(punct), bool(blank),
                 bool(alpha), bool(num))
             for i, (idx, length, space, punct, blank, alpha, num) in enumerate(rows)

@@ -17,7 +17,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the factory the shipped NER uses)
-from warta.nlp.document import AnalysedDocument, NamedSpan
+from warta.nlp.document import AnalysedDocument, NamedSpan, tokens_of
 from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
 from warta.text.language import detect_language
 from warta.text.normalize import normalize
@@ -80,7 +80,9 @@ def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
                       parser: Callable[[str], Doc] | None = None) -> AnalysedDocument:
     """Bundle an already processed ``Doc`` (over ``text`` or its normal form ``norm``);
     ``parser`` parses single sentences for the rules that read syntax."""
+    doc_text = text if norm is None else norm  # the string the Doc was made from
     norm = normalize(text) if norm is None else norm
+    tokens = tokens_of(doc, doc_text)
     has_ner = bool(doc.ents) or doc.has_annotation("ENT_IOB")  # ents first: no token walk
     names = [NamedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
     return AnalysedDocument(
@@ -93,5 +95,7 @@ def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
         published=published,
         names=names,
         has_ner_model=has_ner,
+        tokens=tokens,
+        token_starts=[t.idx for t in tokens],
         sentence_parser=parser,
     )

@@ -485,6 +485,17 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
     return output_dir
 
 
+def encoder_overrides(config_path: Path | str) -> dict[str, object]:
+    """The shape of ``tok2vec_ud``'s encoder in ``config_path``, as overrides for stage 1:
+    the stage-1 encoder replaces the config's, so it must be built the same size."""
+    from spacy.util import load_config
+
+    encode = load_config(config_path, interpolate=False)["components"]["tok2vec_ud"]["model"][
+        "encode"]
+    return {f"components.tok2vec_ud.model.encode.{key}": encode[key]
+            for key in ("width", "depth", "window_size", "maxout_pieces")}
+
+
 def _config_with_source(config_path: Path, pretrained: Path, work: Path) -> Path:
     """A copy of ``config_path`` whose ``tok2vec_ud`` is sourced from ``pretrained``."""
     from spacy.util import load_config
@@ -539,7 +550,8 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
             pretrained = PRETRAIN and not smoke and nlpid_postag_path() is not None
         if pretrained is True:
             pretrained = pretrain_ud_tok2vec(work / "pretag", data_dir, seed=seed,
-                                             max_epochs=PRETRAIN_EPOCHS, vectors=vectors or None)
+                                             max_epochs=PRETRAIN_EPOCHS, vectors=vectors or None,
+                                             overrides=encoder_overrides(config_path))
         report = build_ud_corpora(data_dir, work, use_pud=use_pud, max_sentences=max_sentences,
                                   seed=seed)
         opts: dict[str, object] = {
