@@ -76,12 +76,23 @@ def _is_capitalised(token: Tok) -> bool:
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
-def _sentence_initial(doc: AnalysedDocument, token: Tok, starts: frozenset[int]) -> bool:
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _first_words(doc: AnalysedDocument) -> list[int]:
+    """Offset of the first letter or digit from each sentence's start (the text's
+    length when there is none): what :func:`_sentence_initial` compares against."""
+    found = (_ALNUM.search(doc.text, s.start) for s in doc.sentences)
+    return [m.start() if m else len(doc.text) for m in found]
+
+
+def _sentence_initial(doc: AnalysedDocument, token: Tok, first_words: list[int]) -> bool:
     """True when only punctuation (an opening quote, a bracket) stands between the
     start of the token's sentence and the token."""
-    sentence = doc.sentences[doc.sentence_index(token.idx)]
+    index = doc.sentence_index(token.idx)
+    sentence = doc.sentences[index]
     before = doc.text[max(sentence.start, token.idx - 2):token.idx].rstrip()
-    return not any(c.isalnum() for c in doc.text[sentence.start:token.idx]) \
+    return first_words[index] >= token.idx \
         or before[-1:] in ("“", "\"", "‘")  # a quotation opens like a sentence
 
 
@@ -113,9 +124,9 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             for k in range(start, end):
                 covered[k] = True
 
-    starts = frozenset(s.start for s in doc.sentences)
+    first_words = _first_words(doc)
     capitalised_elsewhere = {t.text for t in doc.tokens
-                             if _is_capitalised(t) and not _sentence_initial(doc, t, starts)}
+                             if _is_capitalised(t) and not _sentence_initial(doc, t, first_words)}
     tokens = doc.tokens
     i = 0
     while i < len(tokens):
@@ -156,7 +167,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 and run[0].text not in words["org_name_heads"]:
             continue  # "Menteri Luar Negeri …": the office, not a name
         first = run[0]
-        if _sentence_initial(doc, first, starts) and len(run) == 1 \
+        if _sentence_initial(doc, first, first_words) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
             continue
         run_start, end = run[0].idx, _whole_word_end(text, run[-1].idx + len(run[-1].text))
@@ -167,7 +178,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             found.append(NameMention(run_start, run_start + len(role_part), role_part, None))
         found.append(NameMention(start, end, text[start:end], None))
     concepts = load_words("concept_acronyms")
-    found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, starts)
+    found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, first_words)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
     found = _joined_parts(_split_trailing_people(found, text), text)
@@ -428,7 +439,7 @@ def _typed(m: NameMention) -> NameMention:
 
 
 def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMention],
-                                 starts: frozenset[int]) -> list[NameMention]:
+                                 first_words: list[int]) -> list[NameMention]:
     """A common word capitalised only because it opens the sentence is not part of
     a name: "Teroris Hamas" → "Hamas" when "Hamas" is named elsewhere;
     "Perintah" or "Koalisi internasional" alone → no name at all."""
@@ -439,7 +450,7 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
         first, _, rest = m.text.partition(" ")
         token = doc.token_range(m.start, m.start + len(first))
         if not token or first.casefold() not in common or first.isupper() \
-                or not _sentence_initial(doc, token[0], starts):
+                or not _sentence_initial(doc, token[0], first_words):
             kept.append(m)
             continue
         heads = set(load_json("name_words")["org_heads"] + load_json("name_words")["place_heads"])
