@@ -11,11 +11,14 @@ import spacy
 from spacy.vocab import Vocab
 
 from warta.train.ud import (
+    CONFIG,
     CSUI_TEST,
     GSD_TEST,
+    PRETAG_CONFIG,
     add_clitic_special_cases,
     build_ud_corpora,
     copy_clitic_special_cases,
+    encoder_overrides,
     mwt_forms,
     read_conllu,
     sentences_to_doc,
@@ -90,6 +93,21 @@ def test_sentences_to_doc_keeps_text_and_annotation(conllu: Path):
     assert str(doc[1].morph) == "Number=Sing|Person=3|PronType=Prs"
     assert doc[10].dep_ == "nmod:poss" and doc[10].head.i == 9
     assert [s.start for s in doc.sents] == [0, 7]
+
+
+def test_stage_one_encoder_is_built_at_the_size_of_the_config_it_feeds():
+    # the stage-1 encoder replaces the config's; a 64 x 3 one under a 96 x 4 config
+    # would silently train the smaller model
+    shipped = encoder_overrides(CONFIG)
+    assert shipped["components.tok2vec_ud.model.encode.width"] == 96
+    assert shipped["components.tok2vec_ud.model.encode.depth"] == 4
+    fast = encoder_overrides(CONFIG.with_name("ud_fast.cfg"))
+    assert fast["components.tok2vec_ud.model.encode.width"] == 64
+    assert fast == encoder_overrides(PRETAG_CONFIG)  # the stage-1 config's own default
+    nlp = spacy.util.load_model_from_config(
+        spacy.util.load_config(PRETAG_CONFIG, overrides=shipped, interpolate=True),
+        auto_fill=True, validate=True)
+    assert nlp.get_pipe("tok2vec_ud").model.get_dim("nO") == 96
 
 
 def test_split_clitic_surface():
