@@ -243,6 +243,21 @@ def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
     assert mentions(indonesia) == [(*span(text, "Indonesia"), "Indonesia")]
 
 
+def test_a_place_named_with_an_administrative_head_is_a_gpe():
+    text = ("Banjir merendam Desa Beberan di Kecamatan Lembah Gumanti, Kabupaten Solok. Warga "
+            "Desa Beberan mengungsi ke Pulau Komodo, bukan ke Lembah Baliem.")
+    entities = entities_of(text, {"Desa Beberan": LOC, "Kecamatan Lembah Gumanti": LOC,
+                                  "Kabupaten Solok": GPE, "Pulau Komodo": LOC,
+                                  "Lembah Baliem": LOC})
+    assert entity_named(entities, "Desa Beberan").type == "GPE"
+    assert len(entity_named(entities, "Desa Beberan").mentions) == 2
+    assert entity_named(entities, "Kecamatan Lembah Gumanti").type == "GPE"
+    assert entity_named(entities, "Kabupaten Solok").type == "GPE"
+    # islands and valleys stay places without a government
+    assert entity_named(entities, "Pulau Komodo").type == "LOC"
+    assert entity_named(entities, "Lembah Baliem").type == "LOC"
+
+
 def test_an_office_after_a_name_is_cut_off_and_a_clipped_nickname_finds_the_full_name():
     text = ("Gubernur NTT Emanuel Melkiades Laka Lena meninjau sekolah itu. \"Kami perbaiki,\" "
             "kata Melki, sapaan Melkiades. \"Tidak masalah,\" ujar Melki Ketua DPD Partai "

@@ -53,6 +53,14 @@ class _Cluster:
         return self._cached("name", self._name) or ""
 
     def _label(self) -> str | None:
+        label = self._place_or_other()
+        named = self.name().split()
+        if label == "LOC" and named[0] in load_json("name_words")["admin_heads"] \
+                and len(named) > 1:
+            return "GPE"  # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit
+        return label
+
+    def _place_or_other(self) -> str | None:
         named = self.name()
         if named.split()[0] in load_json("name_words")["geo_heads"] and len(named.split()) > 1:
             return "LOC"
