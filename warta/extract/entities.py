@@ -26,6 +26,7 @@ from warta.extract.names import (
     role_before,
 )
 from warta.lang.data import load_json, load_words
+from warta.lang.gazetteer import admin_heads
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
 
@@ -55,8 +56,7 @@ class _Cluster:
     def _label(self) -> str | None:
         label = self._place_or_other()
         named = self.name().split()
-        if label == "LOC" and named[0] in load_json("name_words")["admin_heads"] \
-                and len(named) > 1:
+        if label == "LOC" and len(named) > 1 and _is_admin_head(named[0]):
             return "GPE"  # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit
         return label
 
@@ -81,6 +81,16 @@ class _Cluster:
         counts = Counter(full)
         first = {n: i for i, n in reversed(list(enumerate(full)))}
         return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -first[n]))
+
+
+@cache
+def _admin_heads() -> frozenset[str]:
+    local = load_json("name_words")["local_admin_heads"]
+    return frozenset(admin_heads()) | {h.casefold() for h in local}
+
+
+def _is_admin_head(word: str) -> bool:
+    return word.casefold() in _admin_heads()
 
 
 @cache
