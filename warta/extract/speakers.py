@@ -214,10 +214,10 @@ class SpeakerResolver:
         speaker = last[1].entity if last else None
         subject = next((e for start, e in openers if self.doc.sentence_index(start) >= here - 1
                         and (e.id == speaker or self._parse_agrees(start))), None)
-        if subject is not None and (last is None or subject.id != last[1].entity):
+        if subject is not None and subject.id != speaker:
             return subject
-        if last is not None:
-            return next(e for e in self.entities if e.id == last[1].entity)
+        if speaker is not None:
+            return next(e for e in self.entities if e.id == speaker)
         # nobody has spoken yet: the latest subject
         any_subject = next((e for start, e in openers if self._parse_agrees(start)), None)
         if any_subject is not None:
