@@ -27,8 +27,9 @@ from warta.text.sentences import split_sentences
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "id_warta"
 
 
-# Components the extractors do not read yet: loaded by warta.load() for spaCy users,
-# left out of warta.analyze() so that analysis does not pay for them.
+# The UD components: warta.load() runs them all for spaCy users; warta.analyze() leaves
+# the morphologizer and lemmatizer out and runs the parser only on the single sentences
+# the speaker rules ask about (get_sentence_parser), so analysis does not pay for them.
 SYNTAX_COMPONENTS = ("tok2vec_ud", "morphologizer", "trainable_lemmatizer", "parser")
 
 
@@ -60,9 +61,7 @@ def _load(path: str, syntax: bool) -> SpacyLanguage:
     if syntax:
         return spacy.load(path)
     pipeline = spacy.util.load_config(config)["nlp"]["pipeline"]
-    parse = [name for name in PARSE_COMPONENTS if name in pipeline]
-    if len(parse) < len(PARSE_COMPONENTS):
-        parse = []
+    parse = list(PARSE_COMPONENTS) if set(PARSE_COMPONENTS) <= set(pipeline) else []
     return spacy.load(path, exclude=[n for n in SYNTAX_COMPONENTS if n not in parse],
                       disable=parse)
 
