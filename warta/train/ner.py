@@ -21,6 +21,7 @@ from spacy.symbols import ORTH
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the warta_entity_tagger factory)
 from warta.lang.data import alternation, load_words
+from warta.nlp.prefix_guard import guarded_prefix_pattern
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
@@ -58,6 +59,16 @@ def add_tokenizer_rules(nlp: spacy.Language) -> None:
     """The shipped tokenizer's additions to ``spacy.lang.id``, in training and in the model."""
     add_abbreviations(nlp)
     add_glued_title_splits(nlp)
+    add_prefix_guard(nlp)
+
+
+def add_prefix_guard(nlp: spacy.Language) -> None:
+    """The same prefix matches, ~15 times faster for words that start with a letter
+    (:mod:`warta.nlp.prefix_guard`)."""
+    pattern = nlp.tokenizer.prefix_search.__self__.pattern
+    guarded = guarded_prefix_pattern(pattern)
+    if guarded != pattern:
+        nlp.tokenizer.prefix_search = re.compile(guarded).search
 
 
 def add_glued_title_splits(nlp: spacy.Language) -> None:
