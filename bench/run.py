@@ -24,7 +24,10 @@ Systems:
 * ``stock``: the stock spaCy pipeline trained by ``bench/train_stock.py``
   (``make bench-baseline``), ``nlp.pipe`` over the texts in batches of 16 (its
   fastest setting here), and ``stock-default`` the same with spaCy's default batch;
-* ``tokenizer``: ``spacy.blank("id")``, tokenization alone (the ceiling).
+* ``tokenizer``: ``spacy.blank("id")``, tokenization alone (the ceiling the issue names);
+* ``warta-tokenizer``: the shipped pipeline's tokenizer alone (spaCy's rules plus Warta's
+  special cases and the prefix guard of ``warta.nlp.prefix_guard``, which makes it faster
+  than the stock one).
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from warta.eval.sources import default_texts_path, iso_published, shared_data_di
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "stock", "stock-default",
-                            "tokenizer")
+                            "tokenizer", "warta-tokenizer")
 # nlp.pipe batch size for the spaCy systems: whole articles in batches of 16 run about 1.5x
 # faster (and in a quarter of the memory) than in spaCy's default batches of 1000 texts.
 BATCH_SIZE = 16
@@ -70,7 +73,8 @@ LABELS = {
     "warta-spacy": f"Warta spaCy pipeline alone (batch {BATCH_SIZE})",
     "stock": f"stock spaCy NER (efficiency config), batch {BATCH_SIZE}",
     "stock-default": "stock spaCy NER, spaCy's default batch (1000)",
-    "tokenizer": "`spacy.blank(\"id\")` tokenizer (ceiling)",
+    "tokenizer": "`spacy.blank(\"id\")` tokenizer (the stock ceiling)",
+    "warta-tokenizer": "Warta's shipped tokenizer alone",
 }
 WARMUP = 2
 Article = tuple[str, str | None]  # (text, ISO published or None)
@@ -150,6 +154,12 @@ def spacy_pipeline(system: str, stock_model: Path | None = None) -> Language:
         return spacy.load(stock_model or STOCK_DIR / "model")
     if system == "tokenizer":
         return spacy.blank("id")
+    if system == "warta-tokenizer":
+        from warta.nlp.pipeline import MODEL_DIR
+        if not (MODEL_DIR / "config.cfg").exists():
+            return spacy.blank("id")
+        components = spacy.util.load_config(MODEL_DIR / "config.cfg")["nlp"]["pipeline"]
+        return spacy.load(MODEL_DIR, exclude=components)
     raise ValueError(f"unknown system {system!r}")
 
 
@@ -350,8 +360,8 @@ def markdown(report: dict[str, object]) -> str:
             continue
         key = "stock" if system.startswith("stock") else "warta"
         f1 = f1s.get("stock" if key == "stock" else "warta-spacy") \
-            if system != "tokenizer" else None
-        model = models.get(key) if system != "tokenizer" else None
+            if not system.endswith("tokenizer") else None
+        model = models.get(key) if not system.endswith("tokenizer") else None
         rows.append("| " + " | ".join([
             LABELS[system],
             fmt(one.get("wps")) if "error" not in one else "error",

@@ -61,6 +61,8 @@ def test_measure_tokenizer_and_full_analysis_on_one_core() -> None:
     assert tok["words"] == 37
     assert tok["items"] >= 37  # spaCy tokens: at least one per word
     assert tok["wps"] > 0 and tok["peak_mb"] > 10
+    shipped = bench.measure("warta-tokenizer", arts, warmup=1)
+    assert shipped["words"] == 37 and shipped["items"] >= 37
     full = bench.measure("warta", arts, warmup=1)
     assert full["words"] == 37 and full["wps"] > 0 and full["load_s"] >= 0
     assert full["items"] > 0  # the dates and amounts at least
