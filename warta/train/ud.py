@@ -486,14 +486,14 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
 
 
 def encoder_overrides(config_path: Path | str) -> dict[str, object]:
-    """The shape of ``tok2vec_ud``'s encoder in ``config_path``, as overrides for stage 1:
-    the stage-1 encoder replaces the config's, so it must be built the same size."""
+    """``tok2vec_ud``'s encoder block in ``config_path`` (architecture and every setting),
+    as overrides for stage 1: the stage-1 encoder replaces the config's, so it must be
+    built the same way."""
     from spacy.util import load_config
 
     encode = load_config(config_path, interpolate=False)["components"]["tok2vec_ud"]["model"][
         "encode"]
-    return {f"components.tok2vec_ud.model.encode.{key}": encode[key]
-            for key in ("width", "depth", "window_size", "maxout_pieces")}
+    return {f"components.tok2vec_ud.model.encode.{key}": value for key, value in encode.items()}
 
 
 def _config_with_source(config_path: Path, pretrained: Path, work: Path) -> Path:
