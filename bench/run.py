@@ -247,6 +247,43 @@ def measure_two_cores(system: str, articles: list[Article],
             "peak_mb_total": sum(r["peak_mb"] for r in rows)}
 
 
+# --- load time --------------------------------------------------------------------------
+
+LOAD_SCRIPT = """
+import json, time
+t0 = time.perf_counter()
+import spacy, warta
+from warta.nlp.pipeline import MODEL_DIR
+t1 = time.perf_counter()
+spacy.load(MODEL_DIR)
+t2 = time.perf_counter()
+warta.load()
+t3 = time.perf_counter()
+print("@@RESULT " + json.dumps({"import_s": t1 - t0, "spacy_load_s": t2 - t1,
+                               "warta_load_s": t3 - t2}))
+"""
+LOAD_REPEATS = 3
+
+
+def measure_load(repeats: int = LOAD_REPEATS) -> dict[str, float] | None:
+    """Median seconds, each in a fresh process on core 0: importing spaCy and Warta, then
+    ``spacy.load`` of the shipped model, then ``warta.load()`` (the same model with Warta's
+    components). ``None`` without a shipped model."""
+    from warta.nlp.pipeline import MODEL_DIR
+
+    if not (MODEL_DIR / "config.cfg").exists():
+        return None
+    runs = []
+    for _ in range(repeats):
+        proc = subprocess.run([*pinned("0"), sys.executable, "-c", LOAD_SCRIPT],
+                              capture_output=True, text=True, timeout=300, cwd=ROOT)
+        line = next((x for x in proc.stdout.splitlines() if x.startswith("@@RESULT ")), None)
+        if line is None:
+            return {"error": (proc.stderr or proc.stdout).strip()[-300:]}  # type: ignore[dict-item]
+        runs.append(json.loads(line[len("@@RESULT "):]))
+    return {key: sorted(r[key] for r in runs)[len(runs) // 2] for key in runs[0]}
+
+
 # --- NER F1 -------------------------------------------------------------------------------
 
 def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | None:
@@ -441,6 +478,11 @@ def main(argv: list[str] | None = None) -> int:
                       f"({r['wps_cpu']:>9,.0f} per CPU-s)  {r['seconds']:6.1f} s  "
                       f"load {r['load_s']:4.1f} s  "
                       f"peak {r['peak_mb']:6.0f} MB", flush=True)
+    report["load"] = measure_load()
+    if report["load"]:
+        print(f"load (median of {LOAD_REPEATS} fresh processes): " + ", ".join(
+            f"{k} {v:.2f}" for k, v in report["load"].items()  # type: ignore[union-attr]
+            if isinstance(v, float)), flush=True)
     if not args.no_f1:
         f1 = run_child(["--worker", "f1", "--stock-model", str(stock_model)], "0", timeout=900)
         report["f1"] = f1

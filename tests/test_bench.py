@@ -110,3 +110,14 @@ def test_stock_corpora_keep_loc_and_drop_dev_sentences(tmp_path: Path) -> None:
     ents = sorted((e.text, e.label_) for d in docs for e in d.ents)
     assert ents == [("Anies", "PER"), ("Bandung", "LOC"), ("Bank Indonesia", "ORG"),
                     ("Sungai Musi", "LOC")]
+
+
+def test_load_times_are_measured_in_fresh_processes() -> None:
+    from warta.nlp.pipeline import MODEL_DIR
+
+    times = bench.measure_load(repeats=1)
+    if not (MODEL_DIR / "config.cfg").exists():
+        assert times is None
+        return
+    assert set(times) == {"import_s", "spacy_load_s", "warta_load_s"}
+    assert all(v > 0 for v in times.values())

@@ -22,6 +22,7 @@ from spacy.symbols import ORTH
 import warta.nlp.entity_tagger  # noqa: F401  (registers the warta_entity_tagger factory)
 from warta.lang.data import alternation, load_words
 from warta.nlp.prefix_guard import guarded_prefix_pattern
+from warta.nlp.tokenizer_factory import use_tokenizer_from_disk
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
@@ -183,6 +184,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             model = _best(work / "tune")
         nlp = spacy.load(model)
         add_tokenizer_rules(nlp)
+        use_tokenizer_from_disk(nlp)  # loading builds the special cases once, not twice
         add_org_ruler(nlp)
         add_gpe_ruler(nlp)
         if not GPE_RULER:
