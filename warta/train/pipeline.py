@@ -19,20 +19,14 @@ from warta.train.ud import add_ud_components, train_ud
 
 
 def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) -> Path:
-    """NER pipeline + UD components → ``output_dir``."""
+    """NER pipeline + UD components → ``output_dir``.
+
+    The UD components go after the entity rulers, not before them: a ruler runs every
+    component before it over its patterns while loading (spaCy's ``EntityRuler``), and
+    after ``ner`` only ``tok2vec`` and ``ner`` are worth running there (the rulers match
+    ``ORTH``; the UD components neither read nor write entities)."""
     nlp = spacy.load(ner_dir)
-    original = spacy.load(ner_dir)
-    # rulers run the pipeline on their patterns while loading, so they must come
-    # after every component they would run
-    rulers = [name for name in nlp.component_names if name.endswith("ruler")]
-    disabled = set(nlp.disabled)
-    for name in rulers:
-        nlp.remove_pipe(name)
     add_ud_components(nlp, spacy.load(ud_dir))
-    for name in rulers:
-        nlp.add_pipe(name, source=original)
-        if name in disabled:
-            nlp.disable_pipe(name)
     output_dir = Path(output_dir)
     if output_dir.exists():
         shutil.rmtree(output_dir)
