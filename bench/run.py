@@ -155,11 +155,8 @@ def spacy_pipeline(system: str, stock_model: Path | None = None) -> Language:
     if system == "tokenizer":
         return spacy.blank("id")
     if system == "warta-tokenizer":
-        from warta.nlp.pipeline import MODEL_DIR
-        if not (MODEL_DIR / "config.cfg").exists():
-            return spacy.blank("id")
-        components = spacy.util.load_config(MODEL_DIR / "config.cfg")["nlp"]["pipeline"]
-        return spacy.load(MODEL_DIR, exclude=components)
+        from warta.nlp.pipeline import load_tokenizer_only
+        return load_tokenizer_only()
     raise ValueError(f"unknown system {system!r}")
 
 

@@ -6,11 +6,10 @@ import pytest
 import spacy
 import srsly
 
+from warta.nlp.pipeline import load_tokenizer_only
 from warta.nlp.tokenizer_factory import FACTORY_NAME, create_tokenizer_from_disk
 
 MODEL = Path(__file__).resolve().parents[1] / "warta" / "models" / "id_warta"
-NOT_TOKENIZER = ["tok2vec", "ner", "tok2vec_ud", "morphologizer", "trainable_lemmatizer",
-                 "parser", "entity_ruler", "gpe_ruler"]
 TEXT = '"Kami (KPK) bayar US$5," katanya di Jl. Sudirman kepada anak-anak.'
 
 
@@ -24,7 +23,7 @@ def test_the_factory_starts_without_rules_or_patterns():
 def test_shipped_pipeline_loads_its_tokenizer_through_the_factory():
     config = spacy.util.load_config(MODEL / "config.cfg", interpolate=False)
     assert config["nlp"]["tokenizer"] == {"@tokenizers": FACTORY_NAME}
-    nlp = spacy.load(MODEL, exclude=NOT_TOKENIZER)
+    nlp = load_tokenizer_only(MODEL)
     saved = srsly.msgpack_loads((MODEL / "tokenizer").read_bytes())
     assert nlp.tokenizer.rules == saved["exceptions"]
     # the same tokens as a tokenizer first built from the language defaults, then loaded

@@ -66,6 +66,16 @@ def _load(path: str, syntax: bool) -> SpacyLanguage:
                       disable=parse)
 
 
+def load_tokenizer_only(model: str | Path | None = None) -> SpacyLanguage:
+    """The pipeline at ``model`` (default: the shipped one) with its tokenizer and no
+    components, or a blank ``id`` without a model: for measuring and testing tokenisation."""
+    path = Path(model) if model else MODEL_DIR
+    config = path / "config.cfg"
+    if not config.exists():
+        return spacy.blank("id")
+    return spacy.load(path, exclude=spacy.util.load_config(config)["nlp"]["pipeline"])
+
+
 def analyse_text(text: str, published: datetime | None = None,
                  model: str | None = None) -> AnalysedDocument:
     """Run the nlp layer over ``text`` (its normal form) and bundle the result."""
