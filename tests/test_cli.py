@@ -493,6 +493,16 @@ def test_eval_gold_that_does_not_fit_is_bad_data(monkeypatch: pytest.MonkeyPatch
                              "['detik-99']\"\n")
 
 
+def test_eval_without_the_shared_texts_says_so(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    monkeypatch.setenv("WARTA_SHARED_DATA", str(tmp_path / "nowhere"))
+    gold = Path(__file__).resolve().parents[1] / "dev" / "gold" / "entities.jsonl"
+    result = run("eval", "entities", str(gold))
+    assert result.exit_code == ExitCode.BAD_DATA
+    assert result.stderr.startswith("error: article texts not found at ")
+    assert "WARTA_SHARED_DATA" in result.stderr and "bug" not in result.stderr
+
+
 def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: list[Any] = []
 

@@ -117,6 +117,11 @@ class BadDataError(ValueError):
     exit_code = ExitCode.BAD_DATA
 
 
+class MissingDataError(BadDataError, FileNotFoundError):
+    """A file an evaluation reads is absent (the shared article texts); still a
+    ``FileNotFoundError`` for code that catches that."""
+
+
 class UnavailableError(RuntimeError):
     """A component the command needs is not installed yet."""
 

@@ -363,6 +363,8 @@ def _scores(run: Callable[[], Any], gold: str) -> dict[str, Any]:
     """
     try:
         result = run()
+    except BadDataError:
+        raise  # already says what is wrong (e.g. the shared texts are absent)
     except (ValueError, KeyError) as exc:
         detail = " ".join(str(exc).split())
         raise BadDataError(f"{gold}: {type(exc).__name__}: {detail}") from None

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from warta.errors import MissingDataError
+
 Record = Mapping[str, Any]
 
 
@@ -47,8 +49,8 @@ def texts_file(texts_path: str | Path | None = None) -> Path:
     """``texts_path`` (default :func:`default_texts_path`), which must exist."""
     path = Path(texts_path) if texts_path else default_texts_path()
     if not path.exists():
-        raise FileNotFoundError(f"article texts not found at {path} (set WARTA_SHARED_DATA "
-                                "or pass texts_path)")
+        raise MissingDataError(f"article texts not found at {path} (set WARTA_SHARED_DATA "
+                               "or pass texts_path)")
     return path
 
 
