@@ -60,7 +60,7 @@ def _load(path: str, syntax: bool) -> SpacyLanguage:
         return spacy.blank("id")
     if syntax:
         return spacy.load(path)
-    pipeline = spacy.util.load_config(config)["nlp"]["pipeline"]
+    pipeline = _component_names(config)
     parse = list(PARSE_COMPONENTS) if set(PARSE_COMPONENTS) <= set(pipeline) else []
     return spacy.load(path, exclude=[n for n in SYNTAX_COMPONENTS if n not in parse],
                       disable=parse)
@@ -73,7 +73,12 @@ def load_tokenizer_only(model: str | Path | None = None) -> SpacyLanguage:
     config = path / "config.cfg"
     if not config.exists():
         return spacy.blank("id")
-    return spacy.load(path, exclude=spacy.util.load_config(config)["nlp"]["pipeline"])
+    return spacy.load(path, exclude=_component_names(config))
+
+
+def _component_names(config: Path) -> list[str]:
+    """The components a saved pipeline's ``config.cfg`` lists, without loading them."""
+    return list(spacy.util.load_config(config)["nlp"]["pipeline"])
 
 
 def analyse_text(text: str, published: datetime | None = None,
