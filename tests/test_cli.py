@@ -547,6 +547,15 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "warta.Tokenizer.v1"}
     assert [t.text for t in nlp("Katanya di Jl. Sudirman.")] == [
         "Kata", "nya", "di", "Jl.", "Sudirman", "."]
+    # beside it, the member parsers of the parse vote (one in smoke mode), which
+    # warta.load() puts to work after the parser
+    assert spacy.load(tmp_path / "model_vote").pipe_names == ["parser_seed1"]
+    loaded = warta.load(str(out))
+    assert loaded.pipe_names.index("parse_vote") == loaded.pipe_names.index("parser") + 1
+    doc = loaded("Menteri itu meresmikan jembatan baru. Warga menyambutnya.")
+    # a smoke model parses badly, but the vote always gives one tree per Warta sentence
+    assert [s.start for s in doc.sents] == [0, 6]
+    assert [sum(t.dep_ == "ROOT" for t in s) for s in doc.sents] == [1, 1]
 
 
 def test_train_without_data_is_a_clear_error(tmp_path):

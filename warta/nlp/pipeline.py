@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the factory the shipped NER uses)
 from warta.nlp.document import AnalysedDocument, NamedSpan, tokens_of
+from warta.nlp.parse_vote import add_parse_vote
 from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
 from warta.text.language import detect_language
 from warta.text.normalize import normalize
@@ -38,7 +39,8 @@ def get_nlp(model: str | None = None, *, syntax: bool = False) -> SpacyLanguage:
 
     Without ``syntax`` the UD components do not run: the morphologizer and the
     lemmatizer are left out, the parser and its encoder are loaded disabled, for
-    :func:`get_sentence_parser`."""
+    :func:`get_sentence_parser`. With it, the parse vote is added when the member
+    parsers are beside the model (:func:`warta.nlp.parse_vote.add_parse_vote`)."""
     return _load(str(Path(model) if model else MODEL_DIR), syntax)
 
 
@@ -59,7 +61,9 @@ def _load(path: str, syntax: bool) -> SpacyLanguage:
     if not config.exists():
         return spacy.blank("id")
     if syntax:
-        return spacy.load(path)
+        nlp = spacy.load(path)
+        add_parse_vote(nlp, path)
+        return nlp
     pipeline = _component_names(config)
     parse = list(PARSE_COMPONENTS) if set(PARSE_COMPONENTS) <= set(pipeline) else []
     return spacy.load(path, exclude=[n for n in SYNTAX_COMPONENTS if n not in parse],

@@ -3,19 +3,31 @@
 ``warta train`` (and ``make models``) calls :func:`build_pipeline`.  The two parts
 have their own tok2vec, so either can be retrained alone; assembling sources the
 UD components into the NER pipeline (:func:`warta.train.ud.add_ud_components`)
-and keeps the entity rulers last, where they were.
+and keeps the entity rulers last, where they were. The member parsers of the parse
+vote (:mod:`warta.train.parse_vote`) are a pipeline of their own beside it.
+
+The trainings are independent single-threaded jobs, so they run in two worker
+processes: the whole build fits the hour on a 2-core machine.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import spacy
 
+from warta.nlp.parse_vote import vote_model_dir
 from warta.train.ner import train_ner
+from warta.train.parse_vote import MEMBERS, build_vote_model, train_member
 from warta.train.ud import add_ud_components, train_ud
+
+WORKERS = 2  # this machine's cores; each training job is single-threaded
 
 
 def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) -> Path:
@@ -35,10 +47,35 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
 
 
 def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 0,
-                   smoke: bool = False) -> Path:
-    """Train NER and UD from ``data_dir`` (../shared/data) and assemble them."""
+                   smoke: bool = False, workers: int = WORKERS) -> Path:
+    """Train NER, UD and the vote members from ``data_dir`` (../shared/data); write the
+    assembled pipeline to ``output_dir`` and the members beside it
+    (:func:`warta.nlp.parse_vote.vote_model_dir`). Smoke mode trains one member."""
     limits: dict[str, int] = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
+    members = MEMBERS[:1] if smoke else MEMBERS
+    data_dir = Path(data_dir)
     with tempfile.TemporaryDirectory(prefix="warta-build-") as tmp:
-        ner = train_ner(Path(tmp) / "ner", Path(data_dir), seed=seed, **limits)
-        ud = train_ud(Path(tmp) / "ud", Path(data_dir), seed=seed, **limits)
-        return assemble(ner, ud, output_dir)
+        work = Path(tmp)
+        jobs: list[tuple[Callable[..., Path], tuple[Any, ...], dict[str, Any]]] = [
+            (train_ner, (work / "ner", data_dir), {"seed": seed, **limits}),
+            (train_ud, (work / "ud", data_dir), {"seed": seed, **limits}),
+            *((train_member, (work / f"member{k}", data_dir, recipe), {"seed": seed, **limits})
+              for k, recipe in enumerate(members, start=1)),
+        ]
+        paths = _run_all(jobs, workers)
+        output = assemble(paths[0], paths[1], output_dir)
+        build_vote_model(vote_model_dir(output), paths[2:])
+        return output
+
+
+def _run_all(jobs: list[tuple[Callable[..., Path], tuple[Any, ...], dict[str, Any]]],
+             workers: int) -> list[Path]:
+    """Run the jobs (in order of submission) on ``workers`` processes; their results in
+    job order. Fresh interpreters ("spawn"), so no thread pool state is inherited."""
+    if workers <= 1:
+        return [job(*args, **kwargs) for job, args, kwargs in jobs]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures: list[Future[Path]] = [pool.submit(job, *args, **kwargs)
+                                       for job, args, kwargs in jobs]
+        return [future.result() for future in futures]

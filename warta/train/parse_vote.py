@@ -1,0 +1,123 @@
+"""Member parsers for the parse vote (:mod:`warta.nlp.parse_vote`).
+
+Each member is the shipped UD recipe (stage 1 on the nlp-id POS corpus, stage 2 on
+the treebanks) trained with another seed and one setting changed — a beam-search
+parser, more or less dropout — because parsers that differ in more than the seed
+make more different mistakes, which is what a vote needs (docs/MODELS.md). Their
+hash-embedding tables are smaller, so that four stay a modest download. Only the
+parser is kept, with its own copy of the encoder (``nlp.replace_listeners``); the
+members together are one spaCy pipeline, ``<model>_vote`` beside ``<model>``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from warta.train.ud import (
+    CONFIG,
+    PRETRAIN,
+    PRETRAIN_EPOCHS,
+    encoder_overrides,
+    nlpid_postag_path,
+    pretrain_ud_tok2vec,
+    train_ud,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecipe:
+    """One member: its seed (an offset from the shipped model's, the first voter), its
+    epochs and what it changes in ``configs/ud.cfg``."""
+
+    seed_offset: int
+    epochs: int
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+# A beam-search parser learns more slowly than the greedy one: it gets all 40 epochs.
+_BEAM = {"components.parser.factory": "beam_parser", "components.parser.beam_width": 8,
+         "components.parser.beam_density": 0.0001, "components.parser.beam_update_prob": 0.5}
+MEMBERS: tuple[MemberRecipe, ...] = (
+    MemberRecipe(1, 40, _BEAM),
+    MemberRecipe(2, 24, {"training.dropout": 0.3}),
+    MemberRecipe(3, 40, _BEAM),
+    MemberRecipe(4, 24, {"training.dropout": 0.1}),
+)
+# NORM/PREFIX/SUFFIX/SHAPE rows: 6.3 MB per encoder instead of 12 (the shipped 20000/…).
+MEMBER_ROWS: tuple[int, ...] = (8000, 1000, 2500, 1000)
+MEMBER_PREFIX = "parser_seed"
+
+
+def member_name(seed: int) -> str:
+    return f"{MEMBER_PREFIX}{seed}"
+
+
+def train_member(output_dir: Path | str, data_dir: Path | str, recipe: MemberRecipe, *,
+                 seed: int = 0, max_sentences: int | None = None,
+                 max_epochs: int | None = None) -> Path:
+    """Train one member (``recipe``, its seed offset added to ``seed``); ``output_dir``
+    holds a pipeline whose only component is the parser, under :func:`member_name`,
+    with its encoder."""
+    output_dir, data_dir = Path(output_dir), Path(data_dir)
+    smoke = max_sentences is not None
+    seed = seed + recipe.seed_offset
+    rows = {"components.tok2vec_ud.model.embed.rows": list(MEMBER_ROWS)}
+    with tempfile.TemporaryDirectory(prefix="warta-member-") as tmp:
+        work = Path(tmp)
+        pretrained: Path | bool = False
+        if PRETRAIN and not smoke and nlpid_postag_path() is not None:
+            pretrained = pretrain_ud_tok2vec(work / "pretag", data_dir, seed=seed,
+                                             max_epochs=PRETRAIN_EPOCHS,
+                                             overrides={**encoder_overrides(CONFIG), **rows})
+        ud = train_ud(work / "ud", data_dir, seed=seed, pretrained=pretrained,
+                      max_sentences=max_sentences,
+                      max_epochs=max_epochs if max_epochs is not None else recipe.epochs,
+                      clitic_forms=[],
+                      overrides={**recipe.overrides, **({} if pretrained else rows)})
+        nlp = spacy.load(ud)
+        nlp.replace_listeners("tok2vec_ud", "parser", ["model.tok2vec"])
+        member = _empty_pipeline()
+        member.add_pipe("parser", name=member_name(seed), source=nlp)
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        member.to_disk(output_dir)
+    return output_dir
+
+
+def _empty_pipeline() -> spacy.Language:
+    # The members never tokenise (they parse copies of the shipped pipeline's Docs):
+    # an empty tokenizer keeps loading them fast.
+    from warta.nlp import tokenizer_factory  # noqa: F401  (registers the tokenizer)
+
+    return spacy.blank("id", config={"nlp": {"tokenizer": {
+        "@tokenizers": "warta.Tokenizer.v1"}}})
+
+
+def build_vote_model(output_dir: Path | str, member_dirs: Sequence[Path | str]) -> Path:
+    """Put the members' parsers into one pipeline at ``output_dir``."""
+    combined = _empty_pipeline()
+    for member_dir in member_dirs:
+        member = spacy.load(member_dir)
+        for name in member.pipe_names:
+            combined.add_pipe(name, source=member)
+    combined.meta.update({
+        "name": "warta_vote",
+        "version": "0.1.0",
+        "description": "Member parsers of Warta's parse vote (warta.nlp.parse_vote); "
+                       "see docs/MODELS.md",
+        "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI, GSD, PUD)",
+    })
+    output_dir = Path(output_dir)
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    combined.to_disk(output_dir)
+    return output_dir
