@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from warta.nlp.tokenizer_factory import use_tokenizer_from_disk
 from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
+from warta.train.output import write_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
@@ -202,9 +202,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             "warta": {"seed": seed, "train_seconds": round(time.time() - started),
                       "smoke": smoke},
         })
-        if output_dir.exists():
-            shutil.rmtree(output_dir)
-        nlp.to_disk(output_dir)
+        write_pipeline(nlp, output_dir)
     (output_dir / "training.json").write_text(
         json.dumps({"counts": report.counts, "dropped": report.dropped}, indent=2) + "\n",
         encoding="utf-8")

@@ -11,7 +11,6 @@ members together are one spaCy pipeline, ``<model>_vote`` beside ``<model>``.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 
 import spacy
 
+from warta.train.output import write_pipeline
 from warta.train.ud import (
     CONFIG,
     PRETRAIN,
@@ -85,10 +85,7 @@ def train_member(output_dir: Path | str, data_dir: Path | str, recipe: MemberRec
         nlp.replace_listeners("tok2vec_ud", "parser", ["model.tok2vec"])
         member = _empty_pipeline()
         member.add_pipe("parser", name=member_name(seed), source=nlp)
-        if output_dir.exists():
-            shutil.rmtree(output_dir)
-        output_dir.parent.mkdir(parents=True, exist_ok=True)
-        member.to_disk(output_dir)
+        write_pipeline(member, output_dir)
     return output_dir
 
 
@@ -115,9 +112,4 @@ def build_vote_model(output_dir: Path | str, member_dirs: Sequence[Path | str]) 
                        "see docs/MODELS.md",
         "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI, GSD, PUD)",
     })
-    output_dir = Path(output_dir)
-    if output_dir.exists():
-        shutil.rmtree(output_dir)
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    combined.to_disk(output_dir)
-    return output_dir
+    return write_pipeline(combined, output_dir)

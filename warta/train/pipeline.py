@@ -13,7 +13,6 @@ processes: the whole build fits the hour on a 2-core machine.
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +23,7 @@ import spacy
 
 from warta.nlp.parse_vote import vote_model_dir
 from warta.train.ner import train_ner
+from warta.train.output import write_pipeline
 from warta.train.parse_vote import MEMBERS, build_vote_model, train_member
 from warta.train.ud import add_ud_components, train_ud
 
@@ -39,11 +39,7 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
     ``ORTH``; the UD components neither read nor write entities)."""
     nlp = spacy.load(ner_dir)
     add_ud_components(nlp, spacy.load(ud_dir))
-    output_dir = Path(output_dir)
-    if output_dir.exists():
-        shutil.rmtree(output_dir)
-    nlp.to_disk(output_dir)
-    return output_dir
+    return write_pipeline(nlp, output_dir)
 
 
 def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 0,

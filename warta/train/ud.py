@@ -32,6 +32,8 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+from warta.train.output import write_pipeline
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ud.cfg"
 MODEL_NAME = "warta_ud"
@@ -591,9 +593,7 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
                       "smoke": smoke, "clitic_special_cases": n_cases,
                       "pretrained_tok2vec": bool(pretrained), "vectors": bool(vectors)},
         })
-        if output_dir.exists():
-            shutil.rmtree(output_dir)
-        nlp.to_disk(output_dir)
+        write_pipeline(nlp, output_dir)
     (output_dir / "training.json").write_text(
         json.dumps({"counts": report.counts, "dropped": report.dropped, "dev": report.dev},
                    indent=2) + "\n", encoding="utf-8")
