@@ -13,7 +13,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from warta.nlp.parse_vote import ParseVote, max_spanning_tree, single_root_tree, vote
+from warta.nlp.parse_vote import (
+    ParseVote,
+    max_spanning_tree,
+    single_root_tree,
+    unparsed_sentence,
+    vote,
+)
 
 
 def _is_tree(heads: list[int]) -> bool:
@@ -92,6 +98,19 @@ def test_votes_that_make_a_cycle_still_give_a_tree_with_one_root():
     assert heads.count(0) == 1
 
 
+def test_arcs_nobody_voted_for_get_a_root_or_a_dependent_label():
+    # The single-root tree makes word 5 the root, although no parse did.
+    heads = [[2, 5, 0, 3, 3], [0, 5, 5, 2, 1], [5, 5, 5, 0, 4], [2, 0, 5, 3, 2]]
+    parses = [(h, ["ROOT" if x == 0 else f"rel{d}" for d, x in enumerate(h, start=1)])
+              for h in heads]
+    tree, labels = vote(parses)
+    assert tree == [2, 5, 5, 3, 0]
+    assert labels == ["rel1", "rel2", "rel3", "rel4", "ROOT"]
+    # A word every parse made a root gets a dependent label it was never given: "dep".
+    tree, labels = vote([([0, 1], ["ROOT", "nsubj"]), ([2, 0], ["obj", "ROOT"])])
+    assert labels.count("ROOT") == 1
+
+
 def test_the_component_replaces_the_parse_with_the_members_vote():
     nlp = spacy.blank("id")
 
@@ -153,3 +172,40 @@ def test_docs_without_a_parse_pass_through_the_batch_unchanged():
     assert out[0] is unparsed and not out[0].has_annotation("DEP")
     assert [t.head.i for t in out[1]] == [1, 1, 1, 2, 1]
     assert seen == [parsed.text, parsed.text]
+
+
+def test_members_parse_each_sentence_as_a_doc_without_a_parse():
+    # whole Docs made spaCy's beam parser slow, and parsing over a parse hung
+    nlp = spacy.blank("id")
+    doc = Doc(nlp.vocab, words=["Ia", "datang", ".", "Kami", "pergi"], heads=[1, 1, 1, 4, 4],
+              deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT"])
+    seen = []
+
+    def member(sent: Doc) -> Doc:
+        seen.append((sent.text, sent.has_annotation("DEP"), [t.is_sent_start for t in sent]))
+        heads = [1, 1, 1] if len(sent) == 3 else [1, 1]
+        deps = ["nsubj", "ROOT", "punct"] if len(sent) == 3 else ["obj", "ROOT"]
+        return Doc(sent.vocab, words=[t.text for t in sent], heads=heads, deps=deps)
+
+    out = ParseVote([member, member])(doc)
+    assert seen == [("Ia datang . ", False, [True, False, False]),
+                    ("Kami pergi ", False, [True, False])] * 2
+    assert [t.head.i for t in out] == [1, 1, 1, 4, 4]
+    assert [t.dep_ for t in out] == ["nsubj", "ROOT", "punct", "obj", "ROOT"]
+    sent = unparsed_sentence(doc[3:5])
+    assert sent.text == "Kami pergi " and not sent.has_annotation("DEP")
+    assert doc.has_annotation("DEP")  # the original keeps its parse
+
+
+def test_member_beam_width_overrides_the_members_decoding():
+    class Member:
+        def __init__(self, beam_width: int) -> None:
+            self.cfg = {"beam_width": beam_width}
+
+        def __call__(self, doc: Doc) -> Doc:
+            return doc
+
+    beam, greedy = Member(8), Member(1)
+    component = ParseVote(load_members=lambda: [beam, greedy], member_beam_width=1)
+    assert [m.cfg["beam_width"] for m in component.members] == [1, 1]
+    assert [m.cfg["beam_width"] for m in ParseVote([Member(8)]).members] == [8]

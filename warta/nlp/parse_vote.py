@@ -22,13 +22,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 # Ties between equally voted heads go to the pipeline's own parser (the first voter).
 FIRST_VOTER_BONUS = 1e-3
+ROOT_LABEL = "ROOT"  # spaCy's label of a sentence root
+UNKNOWN_LABEL = "dep"  # UD's label for a relation nobody could name
 ROOT = 0  # node 0 is the artificial root; token i of the sentence is node i + 1
 
 
@@ -122,7 +124,8 @@ def vote(parses: Sequence[Parse]) -> tuple[list[int], list[str]]:
     Each parse gives heads (0 for the root, else the 1-based position of the head)
     and labels for the same n words. Every arc counts one vote; the first parse's
     arcs also get :data:`FIRST_VOTER_BONUS`, so ties go to it. An arc nobody voted
-    for (the tree constraint can force one) takes the first parse's label.
+    for (the tree constraint can force one) takes the parses' root label if it is the
+    root arc, else the first label a parse gave the word as a dependent.
     """
     n = len(parses[0][0])
     scores = np.zeros((n + 1, n + 1))
@@ -133,6 +136,9 @@ def vote(parses: Sequence[Parse]) -> tuple[list[int], list[str]]:
             labels.setdefault((head, d), Counter())[dep] += 1
     tree = single_root_tree(scores)
     first_deps = parses[0][1]
+    root_votes = Counter(dep for (head, _), counts in labels.items() if head == 0
+                         for dep in counts.elements())
+    root_label = root_votes.most_common(1)[0][0] if root_votes else ROOT_LABEL
     out_labels: list[str] = []
     for d in range(1, n + 1):
         counts = labels.get((tree[d], d))
@@ -141,8 +147,11 @@ def vote(parses: Sequence[Parse]) -> tuple[list[int], list[str]]:
             # Ties: the first parse's label if it is among the most voted, else the first seen.
             tied = [label for label, c in counts.items() if c == top]
             out_labels.append(first_deps[d - 1] if first_deps[d - 1] in tied else tied[0])
+        elif tree[d] == 0:
+            out_labels.append(root_label)
         else:
-            out_labels.append(first_deps[d - 1])
+            as_dependent = [deps[d - 1] for heads, deps in parses if heads[d - 1] != 0]
+            out_labels.append(as_dependent[0] if as_dependent else UNKNOWN_LABEL)
     return tree[1:], out_labels
 
 
@@ -162,9 +171,10 @@ class ParseVote:
 
     def __init__(self, members: Sequence[Callable[[Doc], Doc]] = (), *,
                  load_members: Callable[[], Sequence[Callable[[Doc], Doc]]] | None = None,
-                 ) -> None:
+                 member_beam_width: int | None = None) -> None:
         self._members = list(members)
         self._load_members = load_members
+        self.member_beam_width = member_beam_width
 
     @property
     def members(self) -> list[Callable[[Doc], Doc]]:
@@ -172,35 +182,62 @@ class ParseVote:
         so that loading the pipeline does not wait for them (0.2 s)."""
         if self._load_members is not None:
             self._members, self._load_members = list(self._load_members()), None
+        if self.member_beam_width is not None:
+            for member in self._members:
+                cfg = getattr(member, "cfg", None)
+                if isinstance(cfg, dict) and "beam_width" in cfg:
+                    cfg["beam_width"] = self.member_beam_width
         return self._members
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """Vote over batches: each member parses a batch of copies at once."""
+        """Vote over batches: each member parses a batch's sentences at once."""
         for batch in minibatch(docs, size=batch_size):
             parsed = [doc for doc in batch if doc.has_annotation("DEP")]
             if self.members and parsed:
-                votes = [_parse_copies(member, parsed) for member in self.members]
-                for i, doc in enumerate(parsed):
-                    _set_vote(doc, [member_docs[i] for member_docs in votes])
+                sentences = [sent for doc in parsed for sent in doc.sents]
+                votes = [_parse_sentences(member, sentences) for member in self.members]
+                k = 0
+                for doc in parsed:
+                    n = sum(1 for _ in doc.sents)
+                    _set_vote(doc, [member_sents[k:k + n] for member_sents in votes])
+                    k += n
             yield from batch
 
 
-def _parse_copies(member: Callable[[Doc], Doc], docs: list[Doc]) -> list[Doc]:
-    copies = [doc.copy() for doc in docs]
+def _parse_sentences(member: Callable[[Doc], Doc], sentences: list[Span]) -> list[Doc]:
+    docs = [unparsed_sentence(sent) for sent in sentences]
     pipe = getattr(member, "pipe", None)
-    return list(pipe(copies)) if pipe else [member(copy) for copy in copies]
+    return list(pipe(docs)) if pipe else [member(doc) for doc in docs]
 
 
-def _set_vote(doc: Doc, member_docs: Sequence[Doc]) -> None:
-    """Replace ``doc``'s parse, sentence by sentence, by the vote of it and ``member_docs``."""
+def unparsed_sentence(sent: Span) -> Doc:
+    """The sentence as a Doc of its own, one sentence, without a parse.
+
+    One Doc per sentence: spaCy's beam parser copies its states along the whole Doc,
+    so a beam member took 4.5 s on a 2,771-token article parsed whole. No heads:
+    spaCy's parser writing its parse over an existing one can hang (its
+    ``set_annotations`` looped endlessly on a 322-token Detik article).
+    """
+    doc = sent.as_doc()
+    doc.from_array([HEAD, DEP], np.zeros((len(doc), 2), dtype="uint64"))
+    starts = np.full((len(doc), 1), -1, dtype="int64")
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc
+
+
+def _set_vote(doc: Doc, member_sents: Sequence[Sequence[Doc]]) -> None:
+    """Replace ``doc``'s parse, sentence by sentence, by the vote of it and the members'
+    parses of its sentences (``member_sents[m][k]``: member m's parse of sentence k)."""
     heads = np.zeros(len(doc), dtype="int64")
     deps = np.zeros(len(doc), dtype="uint64")
     strings = doc.vocab.strings
-    for sent in doc.sents:
-        parses = [_sentence_parse(d, sent.start, sent.end) for d in (doc, *member_docs)]
+    for k, sent in enumerate(doc.sents):
+        parses = [_sentence_parse(doc, sent.start, sent.end),
+                  *(_sentence_parse(sents[k], 0, len(sents[k])) for sents in member_sents)]
         tree, labels = vote(parses)
         for offset, (head, label) in enumerate(zip(tree, labels, strict=True)):
             i = sent.start + offset
@@ -232,21 +269,28 @@ def load_members(nlp: Language, members_model: Path | str) -> list[Callable[[Doc
     return procs
 
 
-def add_parse_vote(nlp: Language, model_dir: Path | str) -> bool:
+def add_parse_vote(nlp: Language, model_dir: Path | str, *,
+                   member_beam_width: int | None = None) -> bool:
     """Add the vote after ``nlp``'s parser when the member pipeline of ``model_dir``
     exists; returns whether it did."""
     members = vote_model_dir(model_dir)
     if "parser" not in nlp.pipe_names or not (members / "config.cfg").exists():
         return False
     nlp.add_pipe("warta_parse_vote", name="parse_vote", after="parser",
-                 config={"members_model": str(members)})
+                 config={"members_model": str(members),
+                         "member_beam_width": member_beam_width})
     return True
 
 
-@Language.factory("warta_parse_vote", default_config={"members_model": None})
-def make_parse_vote(nlp: Language, name: str, members_model: str | None) -> ParseVote:
+@Language.factory("warta_parse_vote",
+                  default_config={"members_model": None, "member_beam_width": None})
+def make_parse_vote(nlp: Language, name: str, members_model: str | None,
+                    member_beam_width: int | None) -> ParseVote:
     """Factory: ``members_model`` is the member pipeline's directory (None: no members,
-    the component passes the parse through); the members load at the first parse."""
+    the component passes the parse through); the members load at the first parse.
+    ``member_beam_width`` overrides the members' own decoding (None: as trained; 1:
+    greedy, about 3.5 times faster and 0.1-0.4 LAS lower, docs/MODELS.md)."""
     if not members_model:
         return ParseVote()
-    return ParseVote(load_members=lambda: load_members(nlp, members_model))
+    return ParseVote(load_members=lambda: load_members(nlp, members_model),
+                     member_beam_width=member_beam_width)
