@@ -209,3 +209,24 @@ def test_member_beam_width_overrides_the_members_decoding():
     component = ParseVote(load_members=lambda: [beam, greedy], member_beam_width=1)
     assert [m.cfg["beam_width"] for m in component.members] == [1, 1]
     assert [m.cfg["beam_width"] for m in ParseVote([Member(8)]).members] == [8]
+
+
+def test_sentences_longer_than_the_limit_keep_their_own_parse(monkeypatch):
+    import warta.nlp.parse_vote as parse_vote
+
+    monkeypatch.setattr(parse_vote, "MAX_VOTE_TOKENS", 3)
+    nlp = spacy.blank("id")
+    doc = Doc(nlp.vocab, words=["Ia", "datang", ".", "Kami", "pergi", "ke", "pasar"],
+              heads=[1, 1, 1, 4, 4, 6, 4], deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT",
+                                                 "case", "obl"])
+    seen = []
+
+    def member(sent: Doc) -> Doc:
+        seen.append(sent.text)
+        return Doc(sent.vocab, words=[t.text for t in sent], heads=[1, 1, 1],
+                   deps=["obj", "ROOT", "punct"])
+
+    out = ParseVote([member, member])(doc)
+    assert seen == ["Ia datang . "] * 2
+    assert [t.dep_ for t in out] == ["obj", "ROOT", "punct", "nsubj", "ROOT", "case", "obl"]
+    assert [t.head.i for t in out] == [1, 1, 1, 4, 4, 6, 4]
