@@ -26,6 +26,12 @@ from warta.train.corpus import build_corpora
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 from warta.train.output import write_pipeline
+from warta.train.ud import (
+    config_with_source,
+    encoder_overrides,
+    nlpid_postag_path,
+    pretrain_ud_tok2vec,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ner.cfg"
@@ -45,6 +51,10 @@ FINETUNE = True
 GPE_RULER = False
 NEWS_REPEAT = 2  # hand-annotated 2025 articles (dev/gold/entities_train.jsonl), both stages
 NEWS_SELECT = True  # the 2025 entity dev set joins idner dev for checkpoint selection
+# Stage 0: the NER tok2vec starts as the encoder of a tagger of the nlp-id POS corpus
+# (news; NNP vs NN), trained with the same static vectors (needs nlp-id installed).
+PRETAG = False
+PRETAG_EPOCHS = 1
 
 
 def abbreviations() -> list[str]:
@@ -136,14 +146,16 @@ def _pin_threads() -> None:
 
 def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
               max_epochs: int | None = None, seed: int = 0,
-              config: Path | str | None = None, news_repeat: int = NEWS_REPEAT) -> Path:
+              config: Path | str | None = None, news_repeat: int = NEWS_REPEAT,
+              pretag: bool | None = None) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
     ``configs/ner_finetune.cfg`` starting from the first stage's best model.
     ``max_sentences``/``max_epochs`` shrink the run (smoke mode for CI: a few hundred
     sentences, one epoch per stage, no static vectors). With the defaults the shipped
-    model is rebuilt from the same data, configs and seed.
+    model is rebuilt from the same data, configs and seed. ``pretag`` (default
+    :data:`PRETAG`, never in smoke mode) runs stage 0 first.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -176,6 +188,16 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         else:
             overrides["paths.vectors"] = None
             overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+        if pretag is None:
+            pretag = PRETAG and not smoke and nlpid_postag_path() is not None
+        if pretag:
+            stage0 = pretrain_ud_tok2vec(
+                work / "pretag", data_dir, seed=seed, max_epochs=PRETAG_EPOCHS,
+                vectors=overrides["paths.vectors"],
+                overrides=encoder_overrides(config_path, "tok2vec"))
+            config_path = config_with_source(config_path, stage0, work, component="tok2vec",
+                                             source_component="tok2vec_ud")
+            overrides.pop("components.tok2vec.model.embed.include_static_vectors", None)
         spacy_train(config_path, work / "base", use_gpu=-1, overrides=overrides)
         model = _best(work / "base")
         if FINETUNE:

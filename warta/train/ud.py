@@ -487,30 +487,33 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
     return output_dir
 
 
-def encoder_overrides(config_path: Path | str) -> dict[str, object]:
-    """``tok2vec_ud``'s encoder block in ``config_path`` (architecture and every setting),
-    as overrides for stage 1: the stage-1 encoder replaces the config's, so it must be
-    built the same way."""
+def encoder_overrides(config_path: Path | str, component: str = "tok2vec_ud") -> dict[str, object]:
+    """``component``'s encoder block in ``config_path`` (architecture and every setting),
+    as overrides of stage 1's ``tok2vec_ud``: the stage-1 encoder replaces the config's,
+    so it must be built the same way."""
     from spacy.util import load_config
 
-    encode = load_config(config_path, interpolate=False)["components"]["tok2vec_ud"]["model"][
+    encode = load_config(config_path, interpolate=False)["components"][component]["model"][
         "encode"]
     return {f"components.tok2vec_ud.model.encode.{key}": value for key, value in encode.items()}
 
 
-def _config_with_source(config_path: Path, pretrained: Path, work: Path) -> Path:
-    """A copy of ``config_path`` whose ``tok2vec_ud`` is sourced from ``pretrained``."""
+def config_with_source(config_path: Path | str, pretrained: Path | str, work: Path, *,
+                       component: str = "tok2vec_ud", source_component: str = "tok2vec_ud"
+                       ) -> Path:
+    """A copy of ``config_path`` whose ``component`` is ``source_component`` of the stage-1
+    pipeline ``pretrained`` (written into ``work``)."""
     from spacy.util import load_config
 
     cfg = load_config(config_path, interpolate=False)
-    cfg["components"]["tok2vec_ud"] = {"source": str(pretrained)}
+    cfg["components"][component] = {"source": str(pretrained), "component": source_component}
     # Listener widths refer to the replaced block; pin them to the pretrained width.
-    width = spacy.load(pretrained).get_pipe("tok2vec_ud").model.get_dim("nO")
+    width = spacy.load(pretrained).get_pipe(source_component).model.get_dim("nO")
     for block in cfg["components"].values():
         tok2vec = block.get("model", {}).get("tok2vec", {})
-        if tok2vec.get("upstream") == "tok2vec_ud":
+        if tok2vec.get("upstream") in (component, "*"):
             tok2vec["width"] = width
-    out = work / "ud_pretrained.cfg"
+    out = work / f"{Path(config_path).stem}_pretrained.cfg"
     cfg.to_disk(out)
     return out
 
@@ -571,7 +574,7 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
                 opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
         opts.update(overrides or {})
         if pretrained:
-            config_path = _config_with_source(config_path, Path(pretrained), work)
+            config_path = config_with_source(config_path, pretrained, work)
         spacy_train(config_path, work / "out", use_gpu=-1, overrides=opts)
         best = work / "out" / "model-best"
         nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
