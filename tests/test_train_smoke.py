@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 import spacy
 
+import warta.train.corpus as corpus
 from warta.train.conll import Sentence
-from warta.train.corpus import build_training_sentences, guess_spaces, split_multiword
+from warta.train.corpus import (
+    build_training_sentences,
+    guess_spaces,
+    split_multiword,
+    to_doc,
+    untagged_countries,
+)
 from warta.train.gpe import is_gpe, relabel_spans
 
 
@@ -44,6 +51,18 @@ def test_multiword_tokens_split_and_spaces():
     assert split.spans == ((3, 5, "LOC"),)
     assert guess_spaces(["Ia", "(", "45", ")", "pergi", "."]) == [
         True, False, False, True, False, False]
+
+
+def test_untagged_capitalised_country_names_can_be_marked_missing(monkeypatch):
+    tokens = ("Presiden", "Amerika", "Serikat", "menelepon", "PM", "Israel", "dari",
+              "Jepang", ",", "kata", "warga", "as", ".")
+    spans = ((5, 6, "LOC"),)  # "Israel" tagged; the others left untagged, as idner does
+    assert untagged_countries(tokens, spans) == [(1, 3), (7, 8)]  # not the word "as"
+    monkeypatch.setattr(corpus, "MISSING_UNTAGGED_COUNTRIES", True)
+    doc = to_doc(spacy.blank("id").vocab, Sentence(tokens, spans))
+    assert [t.ent_iob_ for t in doc] == ["O", "", "", "O", "O", "B", "O", "", "O", "O", "O",
+                                         "O", "O"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Israel", "GPE")]
 
 
 @needs_data
