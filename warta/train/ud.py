@@ -254,7 +254,10 @@ def nlpid_postag_path() -> Path | None:
 
 def _nlpid_data(name: str) -> Path | None:
     # Located, not imported: with ``--no-deps`` the package's own imports (nltk) fail.
-    spec = importlib.util.find_spec("nlp_id")
+    try:
+        spec = importlib.util.find_spec("nlp_id")
+    except (ImportError, ValueError):
+        return None
     if spec is None or not spec.submodule_search_locations:
         return None
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / name

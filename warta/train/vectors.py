@@ -23,22 +23,10 @@ import spacy
 
 from warta.train.conll import read_conll_raw
 from warta.train.corpus import IDNER_TRAIN, NERGRIT_TRAIN, NERP_TRAIN, NERUI_ALL
+from warta.train.ud import nlpid_postag_path
 
 RAW_NEWS = ("news/bppt-panl/train.csv", "news/bppt-panl/test.csv")
 DETIK = "news/detik-dev.jsonl"
-
-
-def nlp_id_postag_file() -> Path | None:
-    """The nlp-id POS corpus (``pip install --no-deps nlp-id``), when installed."""
-    try:
-        import importlib.util
-        spec = importlib.util.find_spec("nlp_id")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset_postag.txt"
-    return path if path.exists() else None
 
 
 def raw_sentences(data_dir: Path) -> Iterator[list[str]]:
@@ -57,7 +45,7 @@ def raw_sentences(data_dir: Path) -> Iterator[list[str]]:
     for rel in (IDNER_TRAIN, NERUI_ALL, NERGRIT_TRAIN, NERP_TRAIN):
         for tokens, _tags in read_conll_raw(data_dir / rel):
             yield [t.lower() for w in tokens for t in w.split()]
-    postag = nlp_id_postag_file()
+    postag = nlpid_postag_path()
     if postag is not None:
         sent: list[str] = []
         with open(postag, encoding="utf-8") as fh:
