@@ -201,13 +201,13 @@ class ParseVote:
         for batch in minibatch(docs, size=batch_size):
             parsed = [doc for doc in batch if doc.has_annotation("DEP")]
             if self.members and parsed:
-                sentences = [sent for doc in parsed for sent in _voted_sentences(doc)]
+                per_doc = [_voted_sentences(doc) for doc in parsed]
+                sentences = [sent for sents in per_doc for sent in sents]
                 votes = [_parse_sentences(member, sentences) for member in self.members]
                 k = 0
-                for doc in parsed:
-                    n = len(_voted_sentences(doc))
-                    _set_vote(doc, [member_sents[k:k + n] for member_sents in votes])
-                    k += n
+                for doc, sents in zip(parsed, per_doc, strict=True):
+                    _set_vote(doc, [member_sents[k:k + len(sents)] for member_sents in votes])
+                    k += len(sents)
             yield from batch
 
 
