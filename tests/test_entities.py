@@ -326,6 +326,28 @@ def test_kota_bandung_is_bandung_without_a_model():
         span(text, "Kota Bandung"), span(text, "Bandung", "mengguyur")]
 
 
+def test_a_place_abbreviated_inside_a_name_is_the_same_name():
+    text = ("Polda Kalimantan Selatan menangkap dua pengedar sabu di Banjarmasin. Menurut "
+            "Polda Kalsel, barang bukti seberat 2 kilogram. Kedutaan Besar AS dan Kedutaan "
+            "Besar Amerika Serikat belum berkomentar.")
+    entities = entities_of(text, {"Polda Kalimantan Selatan": ORG, "Polda Kalsel": ORG,
+                                  "Banjarmasin": GPE, "Kedutaan Besar AS": ORG,
+                                  "Kedutaan Besar Amerika Serikat": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Polda Kalimantan Selatan", ["Polda Kalsel"]), ("Banjarmasin", []),
+        ("Kedutaan Besar Amerika Serikat", ["Kedutaan Besar AS"])]
+    polda = entities[0]
+    assert mentions(polda) == [
+        (*span(text, "Polda Kalimantan Selatan"), "Polda Kalimantan Selatan"),
+        (*span(text, "Polda Kalsel"), "Polda Kalsel")]
+
+
+def test_dki_before_jakarta_is_not_spelled_out_twice():
+    text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
+    entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})
+    assert [e.name for e in entities] == ["Pemprov DKI Jakarta", "Pemprov DKI"]
+
+
 def test_a_geographic_head_makes_a_place_of_a_state():
     text = ("Pasukan Israel kembali menyerang Jalur Gaza pada Senin malam. Serangan di Gaza "
             "menewaskan sedikitnya 20 orang.")

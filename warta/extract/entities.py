@@ -26,7 +26,7 @@ from warta.extract.names import (
     role_before,
 )
 from warta.lang.data import load_json, load_words
-from warta.lang.gazetteer import admin_heads
+from warta.lang.gazetteer import admin_heads, is_gpe
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
 
@@ -95,6 +95,13 @@ def _is_admin_head(word: str) -> bool:
 
 @cache
 def _key(text: str) -> str:
+    """The name as grouping compares it: :func:`_bare_key`, places spelled out."""
+    return " ".join(_spell_out_places(_bare_key(text).split()))
+
+
+@cache
+def _bare_key(text: str) -> str:
+    """Casefolded, without generic heads ("Kota", "Partai") and suffixes ("Tbk")."""
     heads = _heads()
     toks = text.casefold().split()
     while len(toks) > 1 and toks[0] in heads:
@@ -103,6 +110,30 @@ def _key(text: str) -> str:
     while len(toks) > 1 and toks[-1] in suffixes:
         toks = toks[:-1]
     return " ".join(toks)
+
+
+def _spell_out_places(toks: list[str]) -> list[str]:
+    """Standing abbreviations of places inside a name, spelled out: "Polda Kalsel" and
+    "Polda Kalimantan Selatan", "Kedubes AS" and "Kedubes Amerika Serikat" are one name
+    (not where the full name is already beside it: "DKI Jakarta")."""
+    places = _place_abbreviations()
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        full = places.get(tok)
+        if full and toks[i + 1:i + 1 + len(full)] != full and out[-len(full):] != full:
+            out.extend(full)
+        else:
+            out.append(tok)
+    return out
+
+
+@cache
+def _place_abbreviations() -> dict[str, list[str]]:
+    """One-word standing abbreviations of places ("Kalsel", "RI", "AS") → the words
+    of the full name, casefolded (``known_aliases``)."""
+    known = {k: v for k, v in load_json("known_aliases").items() if not k.startswith("_")}
+    return {k.casefold(): v.casefold().split() for k, v in known.items()
+            if " " not in k and is_gpe(v)}
 
 
 @cache
@@ -261,30 +292,35 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
 def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """Standing abbreviations and spellings ("RI" = "Indonesia", "Jabar" = "Jawa Barat",
     "Kota Jogja" = "Yogyakarta", "Sumbar" = "Sumatra Barat") join when the article uses
-    two of them, also when the full name itself is absent."""
+    two of them, also when the full name itself is absent; the short forms are aliases
+    (also where spelling places out in :func:`_key` already grouped them)."""
     canonical = _known_by_key()
     groups: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
-        full = next((canonical[_key(m.text)] for m in cluster.mentions
-                     if _key(m.text) in canonical), None)
+        full = next((canonical[_bare_key(m.text)] for m in cluster.mentions
+                     if _bare_key(m.text) in canonical), None)
         if full:
             groups.setdefault(full, []).append(cluster)
     for full, group in groups.items():
-        host = next((c for c in group if _key(c.name()) == full), group[0])
+        # the host is the cluster named by the full name itself, not by its short form
+        host = next((c for c in group if _bare_key(c.name()) == full), group[0])
+        full_named = any(_bare_key(m.text) == full for m in host.mentions)
         for cluster in group:
-            if cluster is host:
-                continue
             for m in cluster.mentions:
-                host.alias_kinds.setdefault(m.text, "acronym" if is_acronym(m.text) else "alias")
-            _merge(host, cluster, by_key, clusters)
+                if cluster is not host or (full_named and _bare_key(m.text) != full):
+                    host.alias_kinds.setdefault(m.text,
+                                                "acronym" if is_acronym(m.text) else "alias")
+            if cluster is not host:
+                _merge(host, cluster, by_key, clusters)
 
 
 @cache
 def _known_by_key() -> dict[str, str]:
-    """Short form (as a key) → key of the full name, full names mapping to themselves."""
+    """Short form (as a bare key) → bare key of the full name, full names mapping to
+    themselves."""
     known = {k: v for k, v in load_json("known_aliases").items() if not k.startswith("_")}
-    out = {_key(v): _key(v) for v in known.values()}
-    out.update({_key(k): _key(v) for k, v in known.items()})
+    out = {_bare_key(v): _bare_key(v) for v in known.values()}
+    out.update({_bare_key(k): _bare_key(v) for k, v in known.items()})
     return out
 
 
