@@ -342,6 +342,15 @@ def test_a_place_abbreviated_inside_a_name_is_the_same_name():
         (*span(text, "Polda Kalsel"), "Polda Kalsel")]
 
 
+def test_a_body_abbreviated_at_the_start_of_a_name_is_the_same_body():
+    text = ("Pengadilan Negeri Solo menunda sidang gugatan itu. Humas PN Solo menyebut sidang "
+            "dilanjutkan pekan depan. Kejari Sidoarjo belum menerima berkasnya.")
+    entities = entities_of(text, {"Pengadilan Negeri Solo": ORG, "PN Solo": ORG,
+                                  "Kejari Sidoarjo": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Pengadilan Negeri Solo", ["PN Solo"]), ("Kejari Sidoarjo", [])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

@@ -113,13 +113,14 @@ def _bare_key(text: str) -> str:
 
 
 def _spell_out_places(toks: list[str]) -> list[str]:
-    """Standing abbreviations of places inside a name, spelled out: "Polda Kalsel" and
-    "Polda Kalimantan Selatan", "Kedubes AS" and "Kedubes Amerika Serikat" are one name
-    (not where the full name is already beside it: "DKI Jakarta")."""
-    places = _place_abbreviations()
+    """Standing abbreviations inside a name, spelled out: places anywhere ("Polda
+    Kalsel" and "Polda Kalimantan Selatan", "Kedubes AS" and "Kedubes Amerika Serikat"),
+    bodies when they open a longer name ("PN Solo" and "Pengadilan Negeri Solo"); not
+    where the full name is already beside it ("DKI Jakarta")."""
+    places, bodies = _one_word_abbreviations()
     out: list[str] = []
     for i, tok in enumerate(toks):
-        full = places.get(tok)
+        full = places.get(tok) or (bodies.get(tok) if i == 0 and len(toks) > 1 else None)
         if full and toks[i + 1:i + 1 + len(full)] != full and out[-len(full):] != full:
             out.extend(full)
         else:
@@ -128,12 +129,13 @@ def _spell_out_places(toks: list[str]) -> list[str]:
 
 
 @cache
-def _place_abbreviations() -> dict[str, list[str]]:
-    """One-word standing abbreviations of places ("Kalsel", "RI", "AS") → the words
-    of the full name, casefolded (``known_aliases``)."""
-    known = {k: v for k, v in load_json("known_aliases").items() if not k.startswith("_")}
-    return {k.casefold(): v.casefold().split() for k, v in known.items()
-            if " " not in k and is_gpe(v)}
+def _one_word_abbreviations() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """One-word standing abbreviations (``known_aliases``) → the words of the full
+    name, casefolded: those of places ("Kalsel", "RI", "AS"), and the others."""
+    known = {k.casefold(): v.casefold().split() for k, v in load_json("known_aliases").items()
+             if not k.startswith("_") and " " not in k}
+    places = {k: v for k, v in known.items() if is_gpe(" ".join(v))}
+    return places, {k: v for k, v in known.items() if k not in places}
 
 
 @cache
