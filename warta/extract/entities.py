@@ -95,8 +95,8 @@ def _is_admin_head(word: str) -> bool:
 
 @cache
 def _key(text: str) -> str:
-    """The name as grouping compares it: :func:`_bare_key`, places spelled out."""
-    return " ".join(_spell_out_places(_bare_key(text).split()))
+    """The name as grouping compares it: :func:`_bare_key`, abbreviations spelled out."""
+    return " ".join(_spell_out_abbreviations(_bare_key(text).split()))
 
 
 @cache
@@ -112,7 +112,7 @@ def _bare_key(text: str) -> str:
     return " ".join(toks)
 
 
-def _spell_out_places(toks: list[str]) -> list[str]:
+def _spell_out_abbreviations(toks: list[str]) -> list[str]:
     """Standing abbreviations inside a name, spelled out: places anywhere ("Polda
     Kalsel" and "Polda Kalimantan Selatan", "Kedubes AS" and "Kedubes Amerika Serikat"),
     bodies when they open a longer name ("PN Solo" and "Pengadilan Negeri Solo"); not
@@ -295,7 +295,7 @@ def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
     """Standing abbreviations and spellings ("RI" = "Indonesia", "Jabar" = "Jawa Barat",
     "Kota Jogja" = "Yogyakarta", "Sumbar" = "Sumatra Barat") join when the article uses
     two of them, also when the full name itself is absent; the short forms are aliases
-    (also where spelling places out in :func:`_key` already grouped them)."""
+    (also where spelling them out in :func:`_key` already grouped them)."""
     canonical = _known_by_key()
     groups: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
