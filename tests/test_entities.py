@@ -538,3 +538,49 @@ def test_a_place_word_ending_a_persons_name_and_a_regency_inside_an_office():
     names = {e.name: e.type for e in entities}
     assert names["Aria Bima"] == "PER" and "Bima" not in names
     assert names["Kejaksaan Negeri Kuantan Singingi Soenardi"] == "ORG"
+
+
+def test_a_hyphenated_pair_of_people_names_each_of_them():
+    text = ("Kabinet pemerintahan Prabowo-Gibran genap setahun. Presiden Prabowo Subianto dan "
+            "Wakil Presiden Gibran Rakabuming Raka hadir di Istana.")
+    entities = entities_of(text, {"Prabowo-Gibran": PER, "Prabowo Subianto": PER,
+                                  "Gibran Rakabuming Raka": PER, "Istana": LOC})
+    pair = text.index("Prabowo-Gibran")
+    assert mentions(entity_named(entities, "Prabowo Subianto")) == [
+        (pair, pair + 7, "Prabowo"), (*span(text, "Prabowo Subianto"), "Prabowo Subianto")]
+    assert mentions(entity_named(entities, "Gibran Rakabuming Raka")) == [
+        (pair + 8, pair + 14, "Gibran"),
+        (*span(text, "Gibran Rakabuming Raka"), "Gibran Rakabuming Raka")]
+
+
+def test_a_hyphenated_pair_of_known_bodies_and_places_is_split():
+    text = "Koordinasi BI-OJK diperkuat di tengah perang Rusia-Ukraina yang berlarut."
+    entities = entities_of(text, {"BI-OJK": ORG, "Rusia-Ukraina": GPE})
+    assert [(e.name, e.type, mentions(e)) for e in entities] == [
+        ("BI", "ORG", [(11, 13, "BI")]), ("OJK", "ORG", [(14, 17, "OJK")]),
+        ("Rusia", "GPE", [(45, 50, "Rusia")]), ("Ukraina", "GPE", [(51, 58, "Ukraina")])]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a double-barrelled surname: its parts are never written alone
+    ("Bek kanan Kyle Walker-Peters cedera saat latihan.", "Kyle Walker-Peters"),
+    # the article also writes the parts as one name
+    ("Koleksi Permaisuri Marie Louise dipamerkan. Perhiasan Marie-Louise dicuri.",
+     "Marie-Louise"),
+    # the pair opens a longer name
+    ("Indonesia menggelar Indonesia-Pakistan Economic Forum bersama Pakistan.",
+     "Indonesia-Pakistan"),
+])
+def test_a_hyphenated_name_that_is_one_name_stays_whole(text, name):
+    labels = {"Kyle Walker-Peters": PER, "Marie Louise": PER, "Marie-Louise": PER,
+              "Indonesia-Pakistan": GPE, "Indonesia": GPE, "Pakistan": GPE}
+    entities = entities_of(text, {k: v for k, v in labels.items() if k in text})
+    start = text.index(name)
+    assert (start, start + len(name), name) in [m for e in entities for m in mentions(e)]
+
+
+def test_a_name_is_not_stretched_over_a_hyphen_onto_the_next_name():
+    text = "Antrean di Tol Jakarta-Bandung mengular sejak pagi."
+    entities = entities_of(text, {"Tol Jakarta": LOC, "Bandung": GPE})
+    assert [(e.name, mentions(e)) for e in entities] == [
+        ("Tol Jakarta", [(11, 22, "Tol Jakarta")]), ("Bandung", [(23, 30, "Bandung")])]

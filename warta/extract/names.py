@@ -10,6 +10,7 @@ name and returned as the role phrase written before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -107,11 +108,23 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     covered = [False] * len(text)
     nicknames = frozenset(text[s.start:s.end] for s in doc.names
                           if _after_nickname_cue(text, s.start))
-    for span in _joined_person_spans(doc.names, text):
-        if not text[span.start:span.start + 1].isupper():
+    spans = _joined_person_spans(doc.names, text)
+    taken = 0  # end of the last span that swallowed the next one over a hyphen
+    for k, span in enumerate(spans):
+        if span.start < taken or not text[span.start:span.start + 1].isupper():
             continue  # names are capitalised; a lower-case "name" is a model error
-        start, end = _strip_titles(doc, span.start, _whole_word_end(text, span.end),
-                                   span.label, nicknames)
+        end = _whole_word_end(text, span.end)
+        if k + 1 < len(spans) and spans[k + 1].start < end:
+            # "Agnes Pannier" + "-" + "Runacher": a given name and a double-barrelled
+            # surname, one person; "Prabowo" + "-" + "Gibran", "Tol Jakarta" + "-" +
+            # "Bandung", "Prabowo Subianto" + "-" + "Gibran Rakabuming Raka": two names
+            nxt = spans[k + 1]
+            if span.label == nxt.label == "PER" and " " in text[span.start:span.end] \
+                    and " " not in text[nxt.start:nxt.end]:
+                taken = end
+            else:
+                end = span.end
+        start, end = _strip_titles(doc, span.start, end, span.label, nicknames)
         while end > start and " " in text[start:end] and \
                 not text[start:end].rsplit(" ", 1)[1][:1].isupper():
             end = start + text[start:end].rindex(" ")  # "Sony kepadadetikJabar"
@@ -182,7 +195,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
     found = _joined_parts(_split_trailing_people(found, text), text)
-    found = _extended_to_acronym(found, text)
+    found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
     return _without_party_organs(_with_bracketed_short_forms(found, text), text)
 
 
@@ -350,6 +363,58 @@ def _split_trailing_people(mentions: list[NameMention], text: str) -> list[NameM
         out.append(NameMention(m.start, org_end, text[m.start:org_end], "ORG"))
         out.append(NameMention(person_start, m.end, text[person_start:m.end], "PER"))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w.]*")
+_CAPITALISED_NEXT = re.compile(r" [A-Z]")
+
+
+def _split_hyphenated_pairs(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Prabowo-Gibran", "Jakarta-Bandung", "BI-OJK": a pair (or chain) of names joined
+    by hyphens, one word to the tokenizer, names each of them.
+
+    Only when every part is a name on its own — a known place or institution, or a
+    word the article also writes alone; for people one part is enough, as "Gibran"
+    may only ever be written beside "Prabowo" — so that double-barrelled surnames
+    ("Walker-Peters", written after a given name), reduplications ("Undang-Undang")
+    and prefixes ("Al-Khoziny") stay whole; and not when the article also writes the
+    parts as one name ("Marie Louise") or a capitalised word follows (the pair opens a
+    longer name).  A part's type: the gazetteers', else the type of a mention starting
+    with it elsewhere, else the pair's own.
+    """
+    out: list[NameMention] = []
+    alone: set[str] | None = None
+    for m in mentions:
+        parts = m.text.split("-")
+        if len(parts) < 2 or " " in m.text or len({p.casefold() for p in parts}) < len(parts) \
+                or not all(_WORD.fullmatch(p) and p[:1].isupper() for p in parts):
+            out.append(m)
+            continue
+        if alone is None:  # words written alone, not as part of a hyphenated word
+            alone = {w.group() for w in re.finditer(r"(?<![\w-])[^\W\d_][\w]*(?![\w-])", text)}
+        named = [is_gpe(p) or is_known_org(p) or p in alone for p in parts]
+        if not (any(named) if m.label == "PER" else all(named)) \
+                or " ".join(parts) in text \
+                or _CAPITALISED_NEXT.match(text, m.end):
+            # "Marie-Louise" also written "Marie Louise": one name; "Indonesia-Pakistan
+            # Economic Forum": the pair is part of a longer name
+            out.append(m)
+            continue
+        start = m.start
+        for part in parts:
+            out.append(NameMention(start, start + len(part), part, _part_label(part, m, mentions)))
+            start += len(part) + 1
+    return out
+
+
+def _part_label(part: str, pair: NameMention, mentions: list[NameMention]) -> str | None:
+    if is_gpe(part):
+        return "GPE"
+    if is_known_org(part):
+        return "ORG"
+    labels = Counter(m.label for m in mentions if m is not pair and m.label
+                     and m.text.split(" ", 1)[0] == part)
+    return labels.most_common(1)[0][0] if labels else pair.label
 
 
 def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
