@@ -82,3 +82,62 @@ def test_entities_never_start_or_end_on_whitespace() -> None:
     assert [t.text for t in doc] == ["Sri", " ", "Mulyani"]
     assert spans(text, ["B-PER", "I-PER", "L-PER"]) == [("Sri  Mulyani", "PER")]
     assert spans(text, ["U-PER", "B-PER", "L-PER"]) == [("Sri", "PER"), ("Mulyani", "PER")]
+
+
+def _tagger_with_labels():
+    from warta.nlp.entity_tagger import make_entity_tagger  # noqa: F401  (registers)
+    nlp = spacy.blank("id")
+    tagger = nlp.add_pipe("warta_entity_tagger", name="ner", config={"model": {
+        "@architectures": "warta.EntityTagger.v1",
+        "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 8, "depth": 1,
+                    "embed_size": 50, "window_size": 1, "maxout_pieces": 2,
+                    "subword_features": False, "pretrained_vectors": None}}})
+    for label in LABELS:
+        tagger.add_label(label)
+    return nlp, tagger
+
+
+def test_soft_targets_are_mixed_with_the_gold_tag() -> None:
+    # "Prabowo tiba di Istana": the teacher is 70 % sure "Prabowo" is a one-token
+    # person, 30 % an organisation; gold says person. The predicted doc has the same
+    # tokens, so each token's target is half gold, half the teacher's row.
+    from spacy.training import Example
+
+    from warta.nlp.entity_tagger import SOFT_LABELS, SOFT_TARGETS
+    nlp, tagger = _tagger_with_labels()
+    reference = nlp.make_doc("Prabowo tiba di Istana")
+    reference.ents = [spacy.tokens.Span(reference, 0, 1, label="PER")]
+    teacher_labels = list(reversed(LABELS))  # columns in another order than the tagger's
+    soft = numpy.zeros((4, len(LABELS)), dtype="float32")
+    soft[0, teacher_labels.index("U-PER")] = 0.7
+    soft[0, teacher_labels.index("U-ORG")] = 0.3
+    soft[1:, teacher_labels.index("O")] = 1.0
+    reference.user_data[SOFT_TARGETS] = soft
+    reference.user_data[SOFT_LABELS] = teacher_labels
+    eg = Example(nlp.make_doc(reference.text), reference)
+    guesses = numpy.full((4, len(LABELS)), 1.0 / len(LABELS), dtype="float32")
+    _loss, (d_scores,) = tagger.get_loss([eg], [guesses])
+    expected = guesses.copy()
+    expected[0, LABELS.index("U-PER")] -= 0.85
+    expected[0, LABELS.index("U-ORG")] -= 0.15
+    expected[1:, LABELS.index("O")] -= 1.0
+    assert numpy.allclose(d_scores, expected)
+
+
+def test_gold_tags_are_the_target_without_soft_targets_and_missing_tokens_are_skipped() -> None:
+    from spacy.training import Example
+    nlp, tagger = _tagger_with_labels()
+    reference = nlp.make_doc("Prabowo tiba di Istana")
+    reference.set_ents([spacy.tokens.Span(reference, 0, 1, label="PER")],
+                       missing=[reference[3:4]], default="outside")
+    with_soft = nlp.make_doc("Rapat di Istana")  # a second doc of the batch is distilled
+    with_soft.user_data["warta_biluo_probs"] = numpy.full((3, len(LABELS)), 1 / len(LABELS))
+    with_soft.user_data["warta_biluo_labels"] = list(LABELS)
+    egs = [Example(nlp.make_doc(reference.text), reference),
+           Example(nlp.make_doc(with_soft.text), with_soft)]
+    guesses = [numpy.full((4, len(LABELS)), 0.1, dtype="float32"),
+               numpy.full((3, len(LABELS)), 0.1, dtype="float32")]
+    _loss, (d_gold, _d_soft) = tagger.get_loss(egs, guesses)
+    assert d_gold[0, LABELS.index("U-PER")] == numpy.float32(0.1) - 1
+    assert d_gold[1, LABELS.index("O")] == numpy.float32(0.1) - 1
+    assert not d_gold[3].any()  # missing annotation: no gradient

@@ -31,6 +31,10 @@ from thinc.loss import SequenceCategoricalCrossentropy
 from thinc.types import Floats2d
 
 OUTSIDE = "O"
+# ``doc.user_data`` key of a training doc's per-token tag probabilities (rows follow the
+# doc's tokens, columns the tagger's labels), set by distillation (warta.train.distil).
+SOFT_TARGETS = "warta_biluo_probs"
+SOFT_LABELS = "warta_biluo_labels"  # the labels of those columns, in order
 
 
 @registry.architectures("warta.EntityTagger.v1")
@@ -53,14 +57,15 @@ def build_entity_tagger(tok2vec: Model[list[Doc], list[Floats2d]], hidden_width:
 @Language.factory(
     "warta_entity_tagger",
     assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
-    default_config={"label_smoothing": 0.0,
+    default_config={"label_smoothing": 0.0, "soft_gold_weight": 0.5,
                     "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
                            "ents_per_type": None},
 )
 def make_entity_tagger(nlp: Language, name: str, model: Model, label_smoothing: float,
-                       scorer: Callable | None) -> EntityTagger:
-    return EntityTagger(nlp.vocab, model, name, label_smoothing=label_smoothing, scorer=scorer)
+                       soft_gold_weight: float, scorer: Callable | None) -> EntityTagger:
+    return EntityTagger(nlp.vocab, model, name, label_smoothing=label_smoothing,
+                        soft_gold_weight=soft_gold_weight, scorer=scorer)
 
 
 class EntityTagger(Tagger):
@@ -68,9 +73,12 @@ class EntityTagger(Tagger):
     output is ``doc.ents``: token tags (``token.tag_``) are left alone."""
 
     def __init__(self, vocab: Any, model: Model, name: str = "ner", *,
-                 label_smoothing: float = 0.0, scorer: Callable | None = None) -> None:
+                 label_smoothing: float = 0.0, soft_gold_weight: float = 0.5,
+                 scorer: Callable | None = None) -> None:
         super().__init__(vocab, model, name, overwrite=False, scorer=scorer,
                          label_smoothing=label_smoothing)
+        if soft_gold_weight != 0.5:  # the default stays out of cfg: shipped files unchanged
+            self.cfg["soft_gold_weight"] = soft_gold_weight
         self._cached_decoder: BiluoDecoder | None = None
 
     @property
@@ -98,6 +106,9 @@ class EntityTagger(Tagger):
 
     def get_loss(self, examples: Iterable[Example], scores: list[Floats2d]) -> tuple[float, Any]:
         validate_examples(examples, "EntityTagger.get_loss")
+        examples = list(examples)
+        if any(SOFT_TARGETS in eg.reference.user_data for eg in examples):
+            return self._soft_loss(examples, scores)
         loss_func = SequenceCategoricalCrossentropy(
             names=self.labels, normalize=False, label_smoothing=self.cfg["label_smoothing"])
         truths = [[tag if tag in self.labels else None for tag in eg.get_aligned_ner()]
@@ -106,6 +117,39 @@ class EntityTagger(Tagger):
         if self.model.ops.xp.isnan(loss):
             raise ValueError(f"NaN loss in {self.name}")
         return float(loss), d_scores
+
+    def _soft_loss(self, examples: list[Example], scores: list[Floats2d]) -> tuple[float, Any]:
+        """Cross-entropy against a teacher's tag distribution where the reference doc
+        carries one (``doc.user_data[SOFT_TARGETS]``, a row per reference token), mixed
+        with the gold tag where there is one too (weight ``soft_gold_weight`` on the
+        gold); tokens with neither stay out of the loss."""
+        xp = self.model.ops.xp
+        index = {label: i for i, label in enumerate(self.labels)}
+        weight = self.cfg.get("soft_gold_weight", 0.5)
+        d_scores, loss = [], 0.0
+        for eg, guesses in zip(examples, scores, strict=True):
+            target = numpy.zeros((len(eg.predicted), len(self.labels)), dtype="float32")
+            known = numpy.zeros((len(eg.predicted), 1), dtype="float32")
+            for i, tag in enumerate(eg.get_aligned_ner()):
+                if tag in index:
+                    target[i, index[tag]] = 1.0
+                    known[i] = 1.0
+            soft = eg.reference.user_data.get(SOFT_TARGETS)
+            if soft is not None:
+                columns = [index[label] for label in eg.reference.user_data[SOFT_LABELS]]
+                soft = numpy.zeros((len(soft), len(self.labels)), dtype="float32")
+                soft[:, columns] = eg.reference.user_data[SOFT_TARGETS]
+                x2y, y2x_lengths = eg.alignment.x2y, eg.alignment.y2x.lengths
+                for i, (n, first) in enumerate(zip(x2y.lengths, x2y.starts, strict=True)):
+                    y = int(x2y.data[first]) if n == 1 else -1
+                    if y >= 0 and y2x_lengths[y] == 1:  # one token to one token
+                        gold = target[i] if known[i] else soft[y]
+                        target[i] = weight * gold + (1 - weight) * soft[y]
+                        known[i] = 1.0
+            target_xp, known_xp = xp.asarray(target), xp.asarray(known)
+            d_scores.append((guesses - target_xp) * known_xp)
+            loss += float(-(target_xp * xp.log(guesses + 1e-8) * known_xp).sum())
+        return loss, d_scores
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *,
                    nlp: Language | None = None, labels: Iterable[str] | None = None) -> None:

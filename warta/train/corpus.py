@@ -139,7 +139,7 @@ def build_training_sentences(data_dir: Path, *, use_nerp: bool = False,
 
 
 def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence | Doc]) -> int:
-    db = DocBin(store_user_data=False)
+    db = DocBin(store_user_data=True)  # distilled docs carry their teachers' tag probabilities
     n = 0
     for s in sents:
         db.add(s if isinstance(s, Doc) else to_doc(vocab, s))
@@ -152,12 +152,14 @@ def write_docbin(path: Path, vocab: Vocab, sents: Iterable[Sentence | Doc]) -> i
 def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
                   idner_repeat: int = 1, max_sentences: int | None = None,
                   seed: int = 0, news: Sequence[Doc] = (), news_repeat: int = 1,
-                  news_dev: Sequence[Doc] = ()) -> CorpusReport:
+                  news_dev: Sequence[Doc] = (), extra: Sequence[Doc] = ()) -> CorpusReport:
     """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` into ``work_dir``.
 
     ``news`` (paragraph docs of hand-annotated 2025 articles, :mod:`warta.train.news`)
     join both stages, ``news_repeat`` times each; ``news_dev`` joins idner dev for
-    model selection, so the checkpoint kept is good on both kinds of news.
+    model selection, so the checkpoint kept is good on both kinds of news. ``extra``
+    (news labelled by a teacher ensemble, :mod:`warta.train.distil`) joins the first
+    stage only: the second adapts to gold annotation.
     """
     vocab = Vocab()
     train, report = build_training_sentences(data_dir, use_nerp=use_nerp,
@@ -171,8 +173,10 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
         news, news_dev = news[:max_sentences // 10], news_dev[:max_sentences // 50]
     news_items: list[Sentence | Doc] = list(news) * news_repeat
     report.counts["news-paragraphs"] = len(news)
+    if extra:
+        report.counts["distilled"] = len(extra)
     report.counts["train-total"] = write_docbin(work_dir / "train.spacy", vocab,
-                                                [*train, *news_items])
+                                                [*train, *news_items, *extra])
     # Second stage: idner train (and the 2025 news), to adapt to the annotation conventions.
     dev_nf = {s.normal_form for s in dev}
     tune = [s for s in read_conll(data_dir / IDNER_TRAIN, "idner") if s.normal_form not in dev_nf]

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
@@ -23,6 +24,12 @@ from warta.lang.data import alternation, load_words
 from warta.nlp.prefix_guard import guarded_prefix_pattern
 from warta.nlp.tokenizer_factory import use_tokenizer_from_disk
 from warta.train.corpus import build_corpora
+from warta.train.distil import (
+    add_soft_targets,
+    load_teachers,
+    pseudo_labelled,
+    unlabelled_texts,
+)
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 from warta.train.output import write_pipeline
@@ -55,6 +62,11 @@ NEWS_SELECT = True  # the 2025 entity dev set joins idner dev for checkpoint sel
 # (news; NNP vs NN), trained with the same static vectors (needs nlp-id installed).
 PRETAG = False
 PRETAG_EPOCHS = 1
+# Distillation (warta.train.distil): unlabelled news labelled by an ensemble of teachers
+# joins stage 1; how many sentences/paragraphs.
+DISTIL_DOCS = 20000
+DISTIL_SOFT = False  # the student learns the ensemble's tag probabilities, not only its tags
+DISTIL_GOLD = False  # ... on the gold training docs of stage 1 too (mixed with the gold tags)
 
 
 def abbreviations() -> list[str]:
@@ -147,7 +159,9 @@ def _pin_threads() -> None:
 def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
               max_epochs: int | None = None, seed: int = 0,
               config: Path | str | None = None, news_repeat: int = NEWS_REPEAT,
-              pretag: bool | None = None) -> Path:
+              pretag: bool | None = None, teachers: Sequence[Path | str] = (),
+              distil_docs: int = DISTIL_DOCS, soft: bool = DISTIL_SOFT,
+              distil_gold: bool = DISTIL_GOLD) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -155,7 +169,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     ``max_sentences``/``max_epochs`` shrink the run (smoke mode for CI: a few hundred
     sentences, one epoch per stage, no static vectors). With the defaults the shipped
     model is rebuilt from the same data, configs and seed. ``pretag`` (default
-    :data:`PRETAG`, never in smoke mode) runs stage 0 first.
+    :data:`PRETAG`, never in smoke mode) runs stage 0 first. With ``teachers``
+    (trained NER pipelines), ``distil_docs`` unlabelled news texts labelled by their
+    ensemble join stage 1 (:mod:`warta.train.distil`).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -170,9 +186,17 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         add_tokenizer_rules(tokenizer)
         news = news_docs(tokenizer, data_dir, NEWS_TRAIN) if news_repeat else []
         select = news_docs(tokenizer, data_dir, NEWS_DEV) if NEWS_SELECT else []
+        extra = []
+        ensemble = load_teachers(teachers) if teachers else []
+        if ensemble and distil_docs:
+            limit = distil_docs if max_sentences is None else max_sentences // 4
+            extra = pseudo_labelled(ensemble, unlabelled_texts(
+                data_dir, limit=limit, seed=seed, tokenizer=tokenizer), soft=soft)
         report = build_corpora(data_dir, work, use_nerp=USE_NERP, idner_repeat=IDNER_REPEAT,
                                max_sentences=max_sentences, seed=seed, news=news,
-                               news_repeat=news_repeat, news_dev=select)
+                               news_repeat=news_repeat, news_dev=select, extra=extra)
+        if ensemble and distil_gold:
+            report.counts["soft-gold"] = add_soft_targets(work / "train.spacy", ensemble)
         overrides: dict[str, object] = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),
