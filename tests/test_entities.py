@@ -351,6 +351,26 @@ def test_a_body_abbreviated_at_the_start_of_a_name_is_the_same_body():
         ("Pengadilan Negeri Solo", ["PN Solo"]), ("Kejari Sidoarjo", [])]
 
 
+def test_well_known_other_names_of_people_countries_and_clubs_join_the_name():
+    text = ("Menteri Sosial Saifullah Yusuf meninjau dapur umum. Gus Ipul mengatakan bantuan "
+            "cukup. Ekspor ke China naik, dan Negeri Tirai Bambu menjadi pasar terbesar. "
+            "Arsenal menang; The Gunners kini memimpin klasemen.")
+    entities = entities_of(text, {"Saifullah Yusuf": PER, "Gus Ipul": PER, "China": GPE,
+                                  "Negeri Tirai Bambu": GPE, "Arsenal": ORG,
+                                  "The Gunners": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Saifullah Yusuf", ["Gus Ipul"]), ("China", ["Negeri Tirai Bambu"]),
+        ("Arsenal", ["The Gunners"])]
+
+
+def test_a_directorate_general_abbreviated_is_the_same_body():
+    text = ("Direktorat Jenderal Pajak mencatat penerimaan naik. Menurut Ditjen Pajak, "
+            "kepatuhan wajib pajak membaik.")
+    entities = entities_of(text, {"Direktorat Jenderal Pajak": ORG, "Ditjen Pajak": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Direktorat Jenderal Pajak", ["Ditjen Pajak"])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

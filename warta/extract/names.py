@@ -165,7 +165,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         i = j + 1
         # drop leading title words; what remains is the candidate name
         k = 0
-        while k < len(run) and _is_title_at(tokens, run[k].i):
+        while k < len(run) and _is_title_at(tokens, run[k].i) and not (
+                k == len(run) - 2 and run[k].text in load_json("name_words")["nickname_titles"]):
             k += 1
         run = run[k:]
         trailing = 0
@@ -557,9 +558,12 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None
         return start, end  # "akrab disapa Gus Ipul": the name as people say it
     tokens = doc.tokens
     k = 0
+    nickname_titles = load_json("name_words")["nickname_titles"]
     while k < len(span) and (_is_title_at(tokens, span[k].i)
                              or (label == "PER" and k < len(span) - 1
                                  and span[k].text in _unit_numbers())):
+        if k == len(span) - 2 and span[k].text in nickname_titles:
+            break  # "Mensos Gus Ipul": "Gus Ipul" is the name people know him by
         k += 1  # "Wilayah V Dian Patria": the unit's number ends the office
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
