@@ -604,3 +604,29 @@ def test_a_name_is_not_stretched_over_a_hyphen_onto_the_next_name():
     entities = entities_of(text, {"Tol Jakarta": LOC, "Bandung": GPE})
     assert [(e.name, mentions(e)) for e in entities] == [
         ("Tol Jakarta", [(11, 22, "Tol Jakarta")]), ("Bandung", [(23, 30, "Bandung")])]
+
+
+def test_a_name_in_a_promotion_line_loses_the_title_case_words_around_it():
+    text = ('Menteri Keuangan Purbaya Yudhi Sadewa menyebut defisit aman. Purbaya '
+            'menambahkan belanja tetap jalan.\n\n'
+            'Simak juga Video: Purbaya Ancam Pegawai Nakal, Dubes Jepang Temui Prabowo\n')
+    entities = entities_of(text, {"Purbaya Yudhi Sadewa": PER, "Purbaya": PER,
+                                  "Purbaya Ancam Pegawai Nakal": PER,
+                                  "Temui Prabowo": PER, "Jepang": GPE})
+    promo = text.index("Simak")
+    assert [(e.name, e.type, [m.start for m in e.mentions]) for e in entities if e.type] == [
+        ("Purbaya Yudhi Sadewa", "PER", [text.index("Purbaya"), text.index("Purbaya", 20),
+                                         text.index("Purbaya", promo)]),
+        ("Jepang", "GPE", [text.index("Jepang")]),
+        # "Prabowo" is not written in running text: nothing tells the name from the verb
+        ("Temui Prabowo", "PER", [text.index("Temui")])]
+
+
+def test_promotion_lines_are_title_case_lines_opened_by_a_cue():
+    from warta.text.headlines import promotion_lines
+    text = ("Simak juga Video: Sri Mulyani Bicara Soal Coretax\n"
+            "Baca juga: harga cabai naik di pasar\n"  # not title case
+            "Kejaksaan Negeri Lembata Menahan Kepala Dinas\n"  # title case, no cue
+            'Tonton juga video "Cina dan India Pimpin Produksi Hidrogen"')
+    starts = [text.index("Simak"), text.index("Tonton")]
+    assert [start for start, _ in promotion_lines(text)] == starts

@@ -17,6 +17,7 @@ from functools import cache
 from warta.lang.data import load_json, load_words
 from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
+from warta.text.headlines import promotion_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found.sort(key=lambda m: (m.start, -m.end))
     found = _joined_parts(_split_trailing_people(found, text), text)
     found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
+    found = _names_in_promotion_lines(doc, found, first_words)
     return _without_party_organs(_with_bracketed_short_forms(found, text), text)
 
 
@@ -405,6 +407,52 @@ def _split_hyphenated_pairs(mentions: list[NameMention], text: str) -> list[Name
         for part in parts:
             out.append(NameMention(start, start + len(part), part, _part_label(part, m, mentions)))
             start += len(part) + 1
+    return out
+
+
+def _names_in_promotion_lines(doc: AnalysedDocument, mentions: list[NameMention],
+                               first_words: list[int]) -> list[NameMention]:
+    """In a headline or a "Simak juga Video: …" line every word is capitalised, so a
+    name runs on into the words around it ("Temui Prabowo", "Sri Mulyani Bicara").
+    There, a name the model typed that has a word the article capitalises in running
+    text (or a known place, body or acronym) keeps only such words, split where others
+    stood between them; a name with none of them is left as it is (nothing to tell it
+    by), and so are untyped runs (they stay untyped)."""
+    lines = promotion_lines(doc.text)
+    if not lines:
+        return mentions
+    in_line = [False] * (len(doc.text) + 1)
+    for start, end in lines:
+        in_line[start:end] = [True] * (end - start)
+    body_names = {t.text for t in doc.tokens if _is_capitalised(t) and not in_line[t.idx]
+                  and not _sentence_initial(doc, t, first_words)}
+
+    def anchor(word: str) -> bool:
+        return word in body_names or is_gpe(word) or is_known_org(word) or is_acronym(word)
+
+    out: list[NameMention] = []
+    for m in mentions:
+        words = [(w.start() + m.start, w.group()) for w in re.finditer(r"\S+", m.text)]
+        capitalised = [w for _, w in words if w[:1].isupper()]
+        if m.label is None or not in_line[m.start] or len(words) < 2 \
+                or not any(map(anchor, capitalised)) \
+                or all(map(anchor, capitalised)):
+            out.append(m)
+            continue
+        runs: list[list[tuple[int, str]]] = [[]]
+        for k, (start, word) in enumerate(words):
+            inner = not word[:1].isupper() and 0 < k < len(words) - 1 \
+                and anchor(words[k - 1][1]) and anchor(words[k + 1][1])  # "Bank of Japan"
+            if anchor(word) or inner:
+                runs[-1].append((start, word))
+            elif runs[-1]:
+                runs.append([])
+        parts = [run for run in runs if run]
+        label_to = max(parts, key=len)
+        for run in parts:
+            start, end = run[0][0], run[-1][0] + len(run[-1][1])
+            out.append(NameMention(start, end, doc.text[start:end],
+                                   m.label if run is label_to else None))
     return out
 
 
