@@ -371,6 +371,26 @@ def test_a_directorate_general_abbreviated_is_the_same_body():
         ("Direktorat Jenderal Pajak", ["Ditjen Pajak"])]
 
 
+def test_a_bracketed_short_form_inside_a_name_does_not_make_another_name():
+    text = ("Kejaksaan Tinggi (Kejati) Riau menahan dua tersangka. Juru bicara "
+            "Kejaksaan Tinggi Riau membenarkan penahanan itu.")
+    entities = entities_of(text, {"Kejaksaan Tinggi (Kejati) Riau": ORG,
+                                  "Kejaksaan Tinggi Riau": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Kejaksaan Tinggi (Kejati) Riau", ["Kejaksaan Tinggi Riau"])]
+
+
+def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
+    text = ("Itwasum Polri memeriksa para perwira. Menurut Itwasum, pemeriksaan rutin. "
+            "Polri mendukung. Ketua DPRD Bali menerima laporan; DPRD menjadwalkan rapat.")
+    entities = entities_of(text, {"Itwasum Polri": ORG, "Itwasum": ORG, "Polri": ORG,
+                                  "DPRD Bali": ORG, "DPRD": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Itwasum Polri", ["Itwasum"]), ("Polri", []),
+        # a kind of body and its office in one place stay apart
+        ("DPRD Bali", []), ("DPRD", [])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

@@ -26,7 +26,7 @@ from warta.extract.names import (
     role_before,
 )
 from warta.lang.data import load_json, load_words
-from warta.lang.gazetteer import admin_heads, is_gpe
+from warta.lang.gazetteer import admin_heads, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
 
@@ -101,9 +101,14 @@ def _key(text: str) -> str:
 
 @cache
 def _bare_key(text: str) -> str:
-    """Casefolded, without generic heads ("Kota", "Partai") and suffixes ("Tbk")."""
+    """Casefolded, without generic heads ("Kota", "Partai"), suffixes ("Tbk") and a
+    bracketed short form inside ("Kejaksaan Tinggi (Kejati) Riau" = "Kejaksaan Tinggi
+    Riau")."""
     heads = _heads()
     toks = text.casefold().split()
+    unbracketed = [t for t in toks if not (t[:1] == "(" and t[-1:] == ")")]
+    if unbracketed and len(unbracketed) < len(toks):
+        toks = unbracketed
     while len(toks) > 1 and toks[0] in heads:
         toks = toks[1:]
     suffixes = _suffixes()
@@ -175,6 +180,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
     _merge_initialisms(clusters, by_key)
     _merge_acronym_forms(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
+    _merge_units_of_a_parent(clusters, by_key)
     return _to_entities(doc, clusters)
 
 
@@ -289,6 +295,39 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], short, by_key, clusters)
+
+
+def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """A unit named with its parent body is the unit named alone: "Itwasum Polri" =
+    "Itwasum", "Banggar DPR" = "Banggar", "Ditjen Pajak Kemenkeu" = "Ditjen Pajak".
+
+    Only when what follows is an organisation of the article (or a known one), or a
+    place after a name of more than one word ("Stadion Teladan Medan"; "DPRD Banten"
+    and "DPRD" are apart in the guidelines), and exactly one such longer name exists;
+    other words are not enough ("Pertamina Hulu Energi" is not "Pertamina")."""
+    orgs = {_key(c.name()) for c in clusters if c.label == "ORG"}
+    for unit in list(clusters):
+        if unit not in clusters or unit.label not in ("ORG", None):
+            continue
+        key = _key(unit.name())
+        hosts = [c for c in clusters if c is not unit and c.label == "ORG"
+                 and any(_key(m.text).startswith(key + " ") and _is_parent(
+                     key, _key(m.text)[len(key) + 1:], m.text, orgs) for m in c.mentions)]
+        if len(hosts) == 1:
+            for m in unit.mentions:
+                hosts[0].alias_kinds.setdefault(m.text, "alias")
+            _merge(hosts[0], unit, by_key, clusters)
+
+
+def _is_parent(unit_key: str, rest_key: str, text: str, orgs: set[str]) -> bool:
+    """Whether the words after a unit's name (as a key, and as written) name its parent
+    body, or the place of a unit with a name of its own ("Stadion Teladan Medan")."""
+    rest = " ".join(text.split()[-len(rest_key.split()):])
+    if is_gpe(rest) or is_gpe(rest_key) or rest_key.split()[0] in _one_word_abbreviations()[0]:
+        # "Polda Sumut", "DPRD Bali", "BI Sumsel": a kind of body in many places is not
+        # the same as its office in one (the guidelines keep them apart)
+        return " " in unit_key
+    return rest_key in orgs or is_known_org(rest) or rest_key in _known_by_key()
 
 
 def _merge_known_aliases(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
