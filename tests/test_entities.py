@@ -382,13 +382,16 @@ def test_a_bracketed_short_form_inside_a_name_does_not_make_another_name():
 
 def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
     text = ("Itwasum Polri memeriksa para perwira. Menurut Itwasum, pemeriksaan rutin. "
-            "Polri mendukung. Ketua DPRD Bali menerima laporan; DPRD menjadwalkan rapat.")
+            "Polri mendukung. Ketua DPRD Bali menerima laporan; DPRD menjadwalkan rapat. "
+            "Unilever Indonesia membagikan dividen; Unilever mencatat laba naik.")
     entities = entities_of(text, {"Itwasum Polri": ORG, "Itwasum": ORG, "Polri": ORG,
-                                  "DPRD Bali": ORG, "DPRD": ORG})
+                                  "DPRD Bali": ORG, "DPRD": ORG, "Unilever Indonesia": ORG,
+                                  "Unilever": ORG})
     assert [(e.name, e.aliases) for e in entities] == [
         ("Itwasum Polri", ["Itwasum"]), ("Polri", []),
         # a kind of body and its office in one place stay apart
-        ("DPRD Bali", []), ("DPRD", [])]
+        ("DPRD Bali", []), ("DPRD", []),
+        ("Unilever Indonesia", ["Unilever"])]
 
 
 def test_dki_before_jakarta_is_not_spelled_out_twice():

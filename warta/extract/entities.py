@@ -323,6 +323,8 @@ def _is_parent(unit_key: str, rest_key: str, text: str, orgs: set[str]) -> bool:
     """Whether the words after a unit's name (as a key, and as written) name its parent
     body, or the place of a unit with a name of its own ("Stadion Teladan Medan")."""
     rest = " ".join(text.split()[-len(rest_key.split()):])
+    if rest_key == "indonesia":
+        return True  # "Unilever Indonesia", "PT Pos Indonesia": the company here
     if is_gpe(rest) or is_gpe(rest_key) or rest_key.split()[0] in _one_word_abbreviations()[0]:
         # "Polda Sumut", "DPRD Bali", "BI Sumsel": a kind of body in many places is not
         # the same as its office in one (the guidelines keep them apart)

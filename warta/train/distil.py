@@ -35,6 +35,7 @@ from warta.nlp.entity_tagger import (
 from warta.text.normalize import normalize
 from warta.train.conll import normal_form, read_conll_raw
 from warta.train.corpus import IDNER_DEV, NERGRIT_VALID, NERP_VALID, guess_spaces
+from warta.train.news import NEWS_SOURCE
 from warta.train.ud import nlpid_postag_path, read_postag
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,13 +154,16 @@ def pseudo_labelled(teachers: Sequence[Language], docs: Sequence[Doc], *,
     return list(docs)
 
 
-def add_soft_targets(path: Path, teachers: Sequence[Language]) -> int:
+def add_soft_targets(path: Path, teachers: Sequence[Language], *,
+                     skip_news: bool = False) -> int:
     """Give every doc of the DocBin at ``path`` the ensemble's tag probabilities
     (gold docs too: the student then learns from both, :class:`EntityTagger`'s
-    ``soft_gold_weight``); returns how many docs were given them."""
+    ``soft_gold_weight``), except, with ``skip_news``, the hand-annotated 2025 news
+    (:data:`warta.train.news.NEWS_SOURCE`); returns how many docs were given them."""
     vocab = teachers[0].vocab
     docs = list(DocBin().from_disk(path).get_docs(vocab))
-    todo = [d for d in docs if SOFT_TARGETS not in d.user_data]
+    todo = [d for d in docs if SOFT_TARGETS not in d.user_data
+            and not (skip_news and d.user_data.get(NEWS_SOURCE))]
     labels = list(_tagger(teachers[0]).labels)
     for doc, scores in zip(todo, ensemble_log_probs(teachers, todo), strict=True):
         doc.user_data[SOFT_TARGETS] = numpy.exp(scores).astype("float16")

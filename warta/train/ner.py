@@ -161,7 +161,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
               config: Path | str | None = None, news_repeat: int = NEWS_REPEAT,
               pretag: bool | None = None, teachers: Sequence[Path | str] = (),
               distil_docs: int = DISTIL_DOCS, soft: bool = DISTIL_SOFT,
-              distil_gold: bool = DISTIL_GOLD) -> Path:
+              distil_gold: bool = DISTIL_GOLD, distil_news: bool = True) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -196,7 +196,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
                                max_sentences=max_sentences, seed=seed, news=news,
                                news_repeat=news_repeat, news_dev=select, extra=extra)
         if ensemble and distil_gold:
-            report.counts["soft-gold"] = add_soft_targets(work / "train.spacy", ensemble)
+            report.counts["soft-gold"] = add_soft_targets(work / "train.spacy", ensemble,
+                                                          skip_news=not distil_news)
         overrides: dict[str, object] = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NEWS_TRAIN = ROOT / "dev" / "gold" / "entities_train.jsonl"
 NEWS_DEV = ROOT / "dev" / "gold" / "entities.jsonl"
 NEWS_TEXTS = "news/detik-dev.jsonl"
+NEWS_SOURCE = "warta_news"  # doc.user_data flag of these docs (distillation may skip them)
 
 Record = Mapping[str, Any]
 
@@ -66,6 +67,7 @@ def paragraph_docs(nlp: Language, text: str,
             unaligned.difference_update(range(span.start, span.end))
         missing = [doc[i:i + 1] for i in sorted(unaligned)]
         doc.set_ents(ents, missing=missing, default="outside")
+        doc.user_data[NEWS_SOURCE] = True
         yield doc
 
 
