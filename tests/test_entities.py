@@ -394,6 +394,32 @@ def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
         ("Unilever Indonesia", ["Unilever"])]
 
 
+def test_a_person_in_brackets_after_a_place_holds_its_office_and_is_no_alias():
+    text = ("Ramaphosa berterima kasih kepada Presiden Indonesia (Prabowo) atas sambutannya. "
+            "Presiden Prabowo Subianto menjamu tamunya.")
+    entities = entities_of(text, {"Ramaphosa": PER, "Indonesia": GPE, "Prabowo": PER,
+                                  "Prabowo Subianto": PER})
+    assert {e.name: [m.text for m in e.mentions] for e in entities} == {
+        "Ramaphosa": ["Ramaphosa"], "Indonesia": ["Indonesia"],
+        "Prabowo Subianto": ["Prabowo", "Prabowo Subianto"]}
+
+
+def test_hakim_after_a_given_name_is_a_surname_not_an_office():
+    text = "Ketua DPRD Banten, Fahmi Hakim, menyatakan pengawasan diperketat. Fahmi menambahkan."
+    entities = entities_of(text, {"DPRD Banten": ORG, "Fahmi Hakim": PER, "Fahmi": PER})
+    fahmi = entity_named(entities, "Fahmi Hakim")
+    assert [m.text for m in fahmi.mentions] == ["Fahmi Hakim", "Fahmi"]
+
+
+def test_a_short_name_prefers_the_person_it_opens_or_ends_over_a_middle_name():
+    text = ("Penyidik Guntur Harahap memeriksa saksi. Direktur Asep Guntur Rahayu hadir. "
+            "Guntur menyebut saksi kooperatif.")
+    entities = entities_of(text, {"Guntur Harahap": PER, "Asep Guntur Rahayu": PER,
+                                  "Guntur": PER})
+    assert [m.text for m in entity_named(entities, "Guntur Harahap").mentions] == [
+        "Guntur Harahap", "Guntur"]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

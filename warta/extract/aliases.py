@@ -51,7 +51,11 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
             # is, not another name ("Negeri Kanguru (Australia)" is a name: not an acronym)
             seat = b.label == "GPE" and (a.label not in ("GPE", "LOC", None)
                                          or a.label is None and is_acronym(a.text))
-            if seat:
+            # "Presiden Indonesia (Prabowo)", "Ketua DPRD (Fahmi Hakim)": the person who
+            # holds the office the body or place names, not another name of it
+            holder = a.label in ("GPE", "LOC", "ORG") and b.label == "PER" \
+                and not is_acronym(b.text)
+            if seat or holder:
                 continue
             if not party or _spells_initials(text, a, b.text):
                 links.append(_link(a, b))

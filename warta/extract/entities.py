@@ -218,6 +218,11 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
                      and any(_one_edit_apart(x, words[0]) for x in w)]
         if len(hosts) > 1:  # prefer the people among several candidates
             hosts = [c for c in hosts if shape[id(c)][1] == "PER"]
+        if len(hosts) > 1 and len(words) == 1:
+            # "Guntur" is "Guntur Harahap", not "Asep Guntur Rahayu": people are called by
+            # their first or last name, seldom by a middle one
+            outer = [c for c in hosts if words[0] in (shape[id(c)][0][0], shape[id(c)][0][-1])]
+            hosts = outer or hosts
         if not hosts and personal and len(words) == 1 and len(words[0]) >= 3:
             # a clipped nickname: "Pras" for "Prasetyo Hadi" or "Prasetyo"
             hosts = [c for c, w, lab, _ in others if lab == "PER"
