@@ -420,6 +420,27 @@ def test_a_short_name_prefers_the_person_it_opens_or_ends_over_a_middle_name():
         "Guntur Harahap", "Guntur"]
 
 
+def test_a_news_brand_in_lower_case_and_glued_to_its_neighbours_is_an_organisation():
+    text = ("Hal itu disampaikan Kapolres kepadadetikSulsel, Senin. Pantauandetikcomdi lokasi, "
+            "antrean mengular selama 30 detik saja. Seperti dilansir detikNews, warga lega.")
+    entities = entities_of(text, {"Kapolres kepadadetikSulsel": ORG,
+                                  "Pantauandetikcomdi": ORG})
+    assert [(e.name, e.type, mentions(e)) for e in entities] == [
+        ("detikSulsel", "ORG", [(*span(text, "detikSulsel"), "detikSulsel")]),
+        ("detikcom", "ORG", [(*span(text, "detikcom"), "detikcom")]),
+        ("detikNews", "ORG", [(*span(text, "detikNews"), "detikNews")])]
+
+
+def test_ibu_kota_is_a_capital_not_a_title_and_abah_apoteker_are_titles():
+    text = ("Otorita Ibu Kota Nusantara membuka lelang. Ibu Kota Nusantara dibangun bertahap. "
+            "Menurut Abah Eko, warga senang. Apoteker Noel Wicks ikut hadir. Kejati Papua "
+            "menyita aset.")
+    entities = entities_of(text, {"Ibu Kota Nusantara": GPE, "Abah Eko": PER,
+                                  "Apoteker Noel Wicks": PER, "Kejati Papua": ORG})
+    assert [e.name for e in entities] == [
+        "Ibu Kota Nusantara", "Eko", "Noel Wicks", "Kejati Papua"]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from warta.lang.data import load_json, load_words
+from warta.lang.data import alternation, load_json, load_words
 from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
 from warta.text.headlines import promotion_lines
@@ -60,9 +60,11 @@ def _multiword_title_words() -> frozenset[str]:
 
 
 def _is_title_at(tokens: list[Tok], i: int) -> bool:
-    """A title word, or a word of a multi-word office ("Wali Kota", "Perdana Menteri")."""
+    """A title word, or a word of a multi-word office ("Wali Kota", "Perdana Menteri");
+    not the first word of a compound such as "Ibu Kota" (``not_title_compounds``)."""
     if is_title(tokens[i].text):
-        return True
+        following = " ".join(t.lower_ for t in tokens[i:i + 2])
+        return following not in load_json("name_words")["not_title_compounds"]
     if tokens[i].lower_ not in _multiword_title_words():
         return False
     multi = load_words("multiword_titles")
@@ -199,6 +201,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = _joined_parts(_split_trailing_people(found, text), text)
     found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
     found = _names_in_promotion_lines(doc, found, first_words)
+    found = _with_media_brands(found, text)
     return _without_party_organs(_with_bracketed_short_forms(found, text), text)
 
 
@@ -408,6 +411,27 @@ def _split_hyphenated_pairs(mentions: list[NameMention], text: str) -> list[Name
             out.append(NameMention(start, start + len(part), part, _part_label(part, m, mentions)))
             start += len(part) + 1
     return out
+
+
+@cache
+def _media_brand_pattern() -> re.Pattern[str]:
+    brands = load_json("name_words")["media_brands"]
+    return re.compile("|".join(rf"{re.escape(brand)}(?i:{alternation(sorted(channels))})"
+                               for brand, channels in brands.items()))
+
+
+def _with_media_brands(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"detikNews", "detikcom" are organisations though written in lower case, and
+    scraped text glues them to their neighbours ("kepadadetikSulsel", "Pantauandetikcomdi"):
+    each is a mention of its own, replacing any name that ran over it."""
+    brands = [m for m in _media_brand_pattern().finditer(text)
+              if not (m.start() and text[m.start() - 1].isupper())]
+    if not brands:
+        return mentions
+    spans = [(m.start(), m.end()) for m in brands]
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+    kept += [NameMention(s, e, text[s:e], "ORG") for s, e in spans]
+    return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
 def _names_in_promotion_lines(doc: AnalysedDocument, mentions: list[NameMention],
