@@ -311,17 +311,28 @@ def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluste
     and "DPRD" are apart in the guidelines), and exactly one such longer name exists;
     other words are not enough ("Pertamina Hulu Energi" is not "Pertamina")."""
     orgs = {_key(c.name()) for c in clusters if c.label == "ORG"}
+    # every way to read an organisation's mention as "<unit> <rest>", by unit
+    readings: dict[str, list[tuple[_Cluster, str, str]]] = {}
+    for host in clusters:
+        if host.label == "ORG":
+            for m in host.mentions:
+                key = _key(m.text)
+                for i, char in enumerate(key):
+                    if char == " ":
+                        readings.setdefault(key[:i], []).append((host, key[i + 1:], m.text))
+    alive = {id(c) for c in clusters}  # identity: clusters compare equal by content
     for unit in list(clusters):
-        if unit not in clusters or unit.label not in ("ORG", None):
+        if id(unit) not in alive or unit.label not in ("ORG", None):
             continue
         key = _key(unit.name())
-        hosts = [c for c in clusters if c is not unit and c.label == "ORG"
-                 and any(_key(m.text).startswith(key + " ") and _is_parent(
-                     key, _key(m.text)[len(key) + 1:], m.text, orgs) for m in c.mentions)]
+        hosts = list({id(c): c for c, rest, text in readings.get(key, ())
+                      if c is not unit and id(c) in alive
+                      and _is_parent(key, rest, text, orgs)}.values())
         if len(hosts) == 1:
             for m in unit.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], unit, by_key, clusters)
+            alive.discard(id(unit))
 
 
 def _is_parent(unit_key: str, rest_key: str, text: str, orgs: set[str]) -> bool:
