@@ -382,16 +382,22 @@ def test_a_bracketed_short_form_inside_a_name_does_not_make_another_name():
 
 def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
     text = ("Itwasum Polri memeriksa para perwira. Menurut Itwasum, pemeriksaan rutin. "
-            "Polri mendukung. Ketua DPRD Bali menerima laporan; DPRD menjadwalkan rapat. "
-            "Unilever Indonesia membagikan dividen; Unilever mencatat laba naik.")
+            "Polri mendukung. Kantor perwakilan BI Sumsel mencatat inflasi; BI menahan suku "
+            "bunga. Unilever Indonesia membagikan dividen; Unilever mencatat laba naik.")
     entities = entities_of(text, {"Itwasum Polri": ORG, "Itwasum": ORG, "Polri": ORG,
-                                  "DPRD Bali": ORG, "DPRD": ORG, "Unilever Indonesia": ORG,
+                                  "BI Sumsel": ORG, "BI": ORG, "Unilever Indonesia": ORG,
                                   "Unilever": ORG})
     assert [(e.name, e.aliases) for e in entities] == [
         ("Itwasum Polri", ["Itwasum"]), ("Polri", []),
-        # a kind of body and its office in one place stay apart
-        ("DPRD Bali", []), ("DPRD", []),
+        # a body and its office in one place stay apart
+        ("BI Sumsel", []), ("BI", []),
         ("Unilever Indonesia", ["Unilever"])]
+
+
+def test_a_kind_of_body_written_alone_is_no_name():
+    text = "Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov."
+    entities = entities_of(text, {"DPRD Bali": ORG, "DPRD": ORG, "Pemprov": ORG})
+    assert [e.name for e in entities] == ["DPRD Bali"]
 
 
 def test_a_person_in_brackets_after_a_place_holds_its_office_and_is_no_alias():

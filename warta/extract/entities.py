@@ -327,7 +327,7 @@ def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluste
         key = _key(unit.name())
         hosts = list({id(c): c for c, rest, text in readings.get(key, ())
                       if c is not unit and id(c) in alive
-                      and _is_parent(key, rest, text, orgs)}.values())
+                      and _is_parent(unit.name(), rest, text, orgs)}.values())
         if len(hosts) == 1:
             for m in unit.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
@@ -335,7 +335,7 @@ def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluste
             alive.discard(id(unit))
 
 
-def _is_parent(unit_key: str, rest_key: str, text: str, orgs: set[str]) -> bool:
+def _is_parent(unit_name: str, rest_key: str, text: str, orgs: set[str]) -> bool:
     """Whether the words after a unit's name (as a key, and as written) name its parent
     body, or the place of a unit with a name of its own ("Stadion Teladan Medan")."""
     rest = " ".join(text.split()[-len(rest_key.split()):])
@@ -344,7 +344,7 @@ def _is_parent(unit_key: str, rest_key: str, text: str, orgs: set[str]) -> bool:
     if is_gpe(rest) or is_gpe(rest_key) or rest_key.split()[0] in _one_word_abbreviations()[0]:
         # "Polda Sumut", "DPRD Bali", "BI Sumsel": a kind of body in many places is not
         # the same as its office in one (the guidelines keep them apart)
-        return " " in unit_key
+        return " " in unit_name.strip()
     return rest_key in orgs or is_known_org(rest) or rest_key in _known_by_key()
 
 
