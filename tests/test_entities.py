@@ -698,6 +698,13 @@ def test_a_name_in_a_promotion_line_loses_the_title_case_words_around_it():
         ("Temui Prabowo", "PER", [text.index("Temui")])]
 
 
+def test_a_capitalised_run_in_a_promotion_line_does_not_lengthen_a_name():
+    text = ("Kabinet bekerja keras, kata juru bicara.\n\n"
+            'Tonton juga video "Prabowo Ibaratkan Kabinet Bak Tim Sepakbola"\n')
+    entities = entities_of(text, {"Prabowo": PER})
+    assert [(e.name, e.type) for e in entities if e.type] == [("Prabowo", "PER")]
+
+
 def test_promotion_lines_are_title_case_lines_opened_by_a_cue():
     from warta.text.headlines import promotion_lines
     text = ("Simak juga Video: Sri Mulyani Bicara Soal Coretax\n"

@@ -198,7 +198,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, first_words)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
-    found = _joined_parts(_split_trailing_people(found, text), text)
+    found = _joined_parts(_split_trailing_people(found, text), text, promotion_lines(text))
     found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
     found = _names_in_promotion_lines(doc, found, first_words)
     found = _with_media_brands(found, text)
@@ -492,15 +492,21 @@ def _part_label(part: str, pair: NameMention, mentions: list[NameMention]) -> st
     return labels.most_common(1)[0][0] if labels else pair.label
 
 
-def _joined_parts(mentions: list[NameMention], text: str) -> list[NameMention]:
+def _joined_parts(mentions: list[NameMention], text: str,
+                  title_case: list[tuple[int, int]] = ()) -> list[NameMention]:
     """An untyped capitalised run touching a person's name is the rest of that name
     ("Kemenkeu Bimo" + "Wijayanto" as the model split them).  Not for other types: the
     model's organisation and place spans are better than a capitalised run ("Eksekusi
-    KPK", "HUT Golkar", "Provinsi NTT Tahun Anggaran" are a word and a name)."""
+    KPK", "HUT Golkar", "Provinsi NTT Tahun Anggaran" are a word and a name); nor in
+    ``title_case`` lines, where every word is capitalised ("Prabowo" + "Ibaratkan
+    Kabinet")."""
     joined: list[NameMention] = []
     for m in mentions:
         prev = joined[-1] if joined else None
         labels = {prev.label, m.label} if prev else set()
+        if any(start <= m.start < end for start, end in title_case):
+            joined.append(m)
+            continue
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
             label = (labels - {None}).pop()
             if label != "PER" or (prev.label is None and prev.text.isupper()) \

@@ -31,8 +31,9 @@ def promotion_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        if _cue().match(line):
-            words = [w for w in _WORD.findall(line) if len(w) > 3]
+        cue = _cue().match(line)
+        if cue:  # the headline after the cue is in title case
+            words = [w for w in _WORD.findall(line[cue.end():]) if len(w) > 3]
             if len(words) >= MIN_WORDS and \
                     sum(w[0].isupper() for w in words) >= MIN_SHARE * len(words):
                 out.append((offset, offset + len(line)))
