@@ -705,6 +705,13 @@ def test_a_capitalised_run_in_a_promotion_line_does_not_lengthen_a_name():
     assert [(e.name, e.type) for e in entities if e.type] == [("Prabowo", "PER")]
 
 
+def test_a_body_named_by_its_kind_at_the_start_of_a_sentence_keeps_its_head():
+    text = ("Menteri Bahlil menegaskan itu kepada ESDM daerah.\n\nKementerian ESDM pun "
+            "tak tinggal diam.")
+    entities = entities_of(text, {"Bahlil": PER, "ESDM": ORG, "Kementerian ESDM": ORG})
+    assert "Kementerian ESDM" in [m.text for e in entities for m in e.mentions]
+
+
 def test_promotion_lines_are_title_case_lines_opened_by_a_cue():
     from warta.text.headlines import promotion_lines
     text = ("Simak juga Video: Sri Mulyani Bicara Soal Coretax\n"

@@ -599,9 +599,10 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
                 or not _sentence_initial(doc, token[0], first_words):
             kept.append(m)
             continue
-        heads = set(load_json("name_words")["org_heads"] + load_json("name_words")["place_heads"])
+        words = load_json("name_words")
+        heads = set(words["org_heads"] + words["place_heads"] + words["org_name_heads"])
         if m.label and first in heads:
-            kept.append(m)  # "Partai Golkar" as typed: the head is part of the name
+            kept.append(m)  # "Partai Golkar", "Kementerian ESDM" as typed: the head belongs
         elif rest and (rest in texts - {m.text} or (m.label is None and is_gpe(rest))):
             start = m.start + len(first) + 1
             kept.append(NameMention(start, m.end, rest, None))
