@@ -574,6 +574,14 @@ def test_an_untyped_term_of_common_words_is_misc():
     assert entity_named(entities, "Jawa Barat").type == "GPE"
 
 
+def test_a_term_whose_words_the_article_writes_in_lower_case_is_misc():
+    text = ("Pemerintah menaikkan Harga Eceran Tertinggi (HET) beras medium. Kenaikan harga "
+            "eceran itu berlaku pekan depan, dan HET baru tertinggi sejak 2023.")
+    entities = entities_of(text, {})
+    assert [(e.name, e.type, e.aliases) for e in entities] == [
+        ("Harga Eceran Tertinggi", "MISC", ["HET"])]
+
+
 def test_a_company_keeps_its_legal_form():
     text = ("Kontrak diteken PT Pertamina (Persero) dan PT Waskita Karya (Persero) Tbk. "
             "Pertamina menyambut baik.")

@@ -383,14 +383,16 @@ def _known_by_key() -> dict[str, str]:
     return out
 
 
-def _is_term(name: str) -> bool:
+def _is_term(name: str, lower_case: frozenset[str] | set[str] = frozenset()) -> bool:
     """A capitalised run of common words that the model left untyped ("Proyek Strategis
     Nasional", "Mal Pelayanan Publik", "Badan Usaha Jalan Tol") is a term the article
     defines, often with an acronym: a name of some other kind (MISC), not a person,
-    body or place."""
+    body or place. Common: in the word list, or (``lower_case``) written in lower case
+    elsewhere in the article."""
     words = name.split()
     common = load_words("common_words")
-    return len(words) > 1 and all(w.casefold() in common for w in words)
+    return len(words) > 1 and all(w.casefold() in common or w.casefold() in lower_case
+                                  for w in words)
 
 
 def _personal_name(cluster: _Cluster) -> bool:
@@ -423,9 +425,12 @@ def _contains(long: list[str], short: list[str]) -> bool:
 def _to_entities(doc: AnalysedDocument, clusters: list[_Cluster]) -> list[Entity]:
     clusters = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
     entities = []
+    lower_case = {t.text for t in doc.tokens if t.text.islower()}
     for n, c in enumerate(clusters, 1):
         name = c.name()
         label = c.label
+        if label is None and _is_term(name, lower_case):
+            label = "MISC"  # "Harga Eceran Tertinggi": words the article writes in lower case
         seen: set[tuple[int, int]] = set()
         mentions: list[Mention] = []
         roles: list[Span] = []
