@@ -582,6 +582,15 @@ def test_a_term_whose_words_the_article_writes_in_lower_case_is_misc():
         ("Harga Eceran Tertinggi", "MISC", ["HET"])]
 
 
+def test_a_description_in_brackets_after_a_name_is_no_alias():
+    text = ("Dapur umum dibangun di banyak daerah: 1 SPPG Polda Papua Barat Daya (Tahap "
+            "Pembangunan). Dua dapur lain masih Tahap Pembangunan juga.")
+    entities = entities_of(text, {"Polda Papua Barat Daya": ORG})
+    polda = entity_named(entities, "Polda Papua Barat Daya")
+    assert (polda.type, polda.aliases) == ("ORG", [])
+    assert all(e.type != "ORG" for e in entities if e is not polda)
+
+
 def test_a_company_keeps_its_legal_form():
     text = ("Kontrak diteken PT Pertamina (Persero) dan PT Waskita Karya (Persero) Tbk. "
             "Pertamina menyambut baik.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.extract.names import NameMention, is_acronym, is_title
-from warta.lang.data import load_json
+from warta.lang.data import load_json, load_words
 from warta.nlp.document import AnalysedDocument
 
 
@@ -55,7 +55,11 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
             # holds the office the body or place names, not another name of it
             holder = a.label in ("GPE", "LOC", "ORG") and b.label == "PER" \
                 and not is_acronym(b.text)
-            if seat or holder:
+            # "SPPG Polda Papua Barat Daya (Tahap Pembangunan)": a description in common
+            # words, not another name
+            described = b.label is None and all(
+                w.casefold() in load_words("common_words") for w in b.text.split())
+            if seat or holder or described:
                 continue
             if not party or _spells_initials(text, a, b.text):
                 links.append(_link(a, b))
