@@ -395,8 +395,10 @@ def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
 
 
 def test_a_kind_of_body_written_alone_is_no_name():
-    text = "Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov."
-    entities = entities_of(text, {"DPRD Bali": ORG, "DPRD": ORG, "Pemprov": ORG})
+    text = ("Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov. "
+            "Selain itu, Pemerintah menyiapkan anggaran. Dirinya yakin rapat lancar.")
+    entities = entities_of(text, {"DPRD Bali": ORG, "DPRD": ORG, "Pemprov": ORG,
+                                  "Selain": PER, "Pemerintah": ORG, "Dirinya": PER})
     assert [e.name for e in entities] == ["DPRD Bali"]
 
 

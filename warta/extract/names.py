@@ -203,7 +203,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = _names_in_promotion_lines(doc, found, first_words)
     found = _with_media_brands(found, text)
     generic = frozenset(load_json("name_words")["generic_bodies"])
-    found = [m for m in found if m.text not in generic]  # "DPRD" alone: a kind of body
+    # "DPRD" alone is a kind of body; "Selain", "Dirinya" typed by the model are no names
+    found = [m for m in found if m.text not in generic and m.text not in not_names]
     return _without_party_organs(_with_bracketed_short_forms(found, text), text)
 
 
