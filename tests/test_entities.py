@@ -449,6 +449,17 @@ def test_ibu_kota_is_a_capital_not_a_title_and_abah_apoteker_are_titles():
         "Ibu Kota Nusantara", "Eko", "Noel Wicks", "Kejati Papua"]
 
 
+def test_a_parent_body_abbreviated_at_the_end_of_a_name_and_dki_jakarta():
+    text = ("Ditjen Pajak Kementerian Keuangan mencatat kenaikan. Menurut Ditjen Pajak "
+            "Kemenkeu, kepatuhan membaik di DKI Jakarta. Jakarta menyumbang terbanyak.")
+    entities = entities_of(text, {"Ditjen Pajak Kementerian Keuangan": ORG,
+                                  "Ditjen Pajak Kemenkeu": ORG, "DKI Jakarta": GPE,
+                                  "Jakarta": GPE})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Ditjen Pajak Kementerian Keuangan", ["Ditjen Pajak Kemenkeu"]),
+        ("Jakarta", ["DKI Jakarta"])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

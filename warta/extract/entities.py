@@ -120,12 +120,14 @@ def _bare_key(text: str) -> str:
 def _spell_out_abbreviations(toks: list[str]) -> list[str]:
     """Standing abbreviations inside a name, spelled out: places anywhere ("Polda
     Kalsel" and "Polda Kalimantan Selatan", "Kedubes AS" and "Kedubes Amerika Serikat"),
-    bodies when they open a longer name ("PN Solo" and "Pengadilan Negeri Solo"); not
-    where the full name is already beside it ("DKI Jakarta")."""
+    bodies when they open or close a longer name ("PN Solo" and "Pengadilan Negeri
+    Solo", "Ditjen Pajak Kemenkeu" and "… Kementerian Keuangan"); not where the full
+    name is already beside it ("DKI Jakarta")."""
     places, bodies = _one_word_abbreviations()
     out: list[str] = []
     for i, tok in enumerate(toks):
-        full = places.get(tok) or (bodies.get(tok) if i == 0 and len(toks) > 1 else None)
+        at_edge = len(toks) > 1 and i in (0, len(toks) - 1)  # "Ditjen Pajak Kemenkeu"
+        full = places.get(tok) or (bodies.get(tok) if at_edge else None)
         if full and toks[i + 1:i + 1 + len(full)] != full and out[-len(full):] != full:
             out.extend(full)
         else:
