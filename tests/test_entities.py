@@ -460,6 +460,16 @@ def test_a_parent_body_abbreviated_at_the_end_of_a_name_and_dki_jakarta():
         ("Jakarta", ["DKI Jakarta"])]
 
 
+def test_a_short_form_with_the_place_written_differently_joins_the_bracketed_name():
+    text = ("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali mencatat banjir. "
+            "BPBD Boyolali mengirim perahu karet. SMKN di sana diliburkan.")
+    entities = entities_of(text, {
+        "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali": ORG,
+        "BPBD Boyolali": ORG})
+    assert [(e.name, e.aliases) for e in entities if e.type] == [
+        ("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali", ["BPBD Boyolali"])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

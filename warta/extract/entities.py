@@ -293,9 +293,11 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             hosts = [c for c in clusters if c is not short and c.name().startswith(head + " ")
                      and any(m.text == last for m in c.mentions)]
         elif rest and first[:1].isupper():
-            # "BPJN Aceh" is "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"
-            hosts = [c for c in clusters if c is not short
-                     and c.name().endswith(f" ({first}) {rest}")]
+            # "BPJN Aceh" is "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh", "BPBD
+            # Boyolali" "… (BPBD) Kabupaten Boyolali": what follows the bracket is the same
+            # (a bare "SMKN" is a kind of school, not the one named with it)
+            hosts = [c for c in clusters if c is not short and f" ({first})" in c.name()
+                     and _key(c.name().partition(f" ({first})")[2]) == _key(rest)]
         else:
             continue
         if len(hosts) == 1:
