@@ -470,6 +470,15 @@ def test_a_short_form_with_the_place_written_differently_joins_the_bracketed_nam
         ("Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Boyolali", ["BPBD Boyolali"])]
 
 
+def test_company_initials_join_the_company_without_its_legal_form():
+    text = ("PT Sarana Pembangunan Riau mengelola blok itu. Direktur PT SPR menyebut "
+            "produksi naik. Kontraktornya, PT Kingswood Capital Ltd, diperiksa; KCL membantah.")
+    entities = entities_of(text, {"PT Sarana Pembangunan Riau": ORG, "PT SPR": ORG,
+                                  "PT Kingswood Capital Ltd": ORG, "KCL": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("PT Sarana Pembangunan Riau", ["PT SPR"]), ("PT Kingswood Capital Ltd", ["KCL"])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

@@ -267,13 +267,18 @@ def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
 
 def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """"AHY" is "Agus Harimurti Yudhoyono", "KPK" "Komisi Pemberantasan Korupsi":
-    an acronym spelling the initials of exactly one fuller name joins it."""
+    an acronym spelling the initials of exactly one fuller name joins it; company
+    prefixes and suffixes do not count on either side ("PT SPR" is "PT Sarana
+    Pembangunan Riau", "KCL" "PT Kingswood Capital Ltd")."""
     for short in list(clusters):
         name = short.name()
-        if short not in clusters or not is_acronym(name) or " " in name:
+        key = _bare_key(name)
+        bare = next((w for w in name.split() if w.casefold() == key), "")  # "SPR" of "PT SPR"
+        if short not in clusters or not is_acronym(bare):
             continue
-        letters = "".join(c for c in name if c.isalpha()).casefold()
-        hosts = [c for c in clusters if c is not short and initials(c.name()) == letters]
+        letters = "".join(c for c in bare if c.isalpha()).casefold()
+        hosts = [c for c in clusters if c is not short
+                 and letters in (initials(c.name()), initials(_bare_key(c.name())))]
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "acronym")
