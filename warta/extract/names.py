@@ -44,6 +44,7 @@ def _initial_connectors() -> frozenset[str]:
     return frozenset(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
 
 
+@cache
 def initials(name: str) -> str:
     """"kpk" for "Komisi Pemberantasan Korupsi"; "" for a one-word name."""
     words = [w for w in name.split() if w.casefold() not in _initial_connectors()]
@@ -141,8 +142,11 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 covered[k] = True
 
     first_words = _first_words(doc)
-    capitalised_elsewhere = {t.text for t in doc.tokens
-                             if _is_capitalised(t) and not _sentence_initial(doc, t, first_words)}
+    capitalised_at: dict[str, list[int]] = {}  # word → offsets, not opening a sentence
+    for t in doc.tokens:
+        if _is_capitalised(t) and not _sentence_initial(doc, t, first_words):
+            capitalised_at.setdefault(t.text, []).append(t.idx)
+    capitalised_elsewhere = capitalised_at.keys()
     tokens = doc.tokens
     i = 0
     while i < len(tokens):
@@ -200,7 +204,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found.sort(key=lambda m: (m.start, -m.end))
     found = _joined_parts(_split_trailing_people(found, text), text, promotion_lines(text))
     found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
-    found = _names_in_promotion_lines(doc, found, first_words)
+    found = _names_in_promotion_lines(doc, found, capitalised_at)
     found = _with_media_brands(found, text)
     generic = frozenset(load_json("name_words")["generic_bodies"])
     # "DPRD" alone is a kind of body; "Selain", "Dirinya" typed by the model are no names
@@ -438,7 +442,7 @@ def _with_media_brands(mentions: list[NameMention], text: str) -> list[NameMenti
 
 
 def _names_in_promotion_lines(doc: AnalysedDocument, mentions: list[NameMention],
-                               first_words: list[int]) -> list[NameMention]:
+                               capitalised_at: dict[str, list[int]]) -> list[NameMention]:
     """In a headline or a "Simak juga Video: …" line every word is capitalised, so a
     name runs on into the words around it ("Temui Prabowo", "Sri Mulyani Bicara").
     There, a name the model typed that has a word the article capitalises in running
@@ -451,11 +455,9 @@ def _names_in_promotion_lines(doc: AnalysedDocument, mentions: list[NameMention]
     in_line = [False] * (len(doc.text) + 1)
     for start, end in lines:
         in_line[start:end] = [True] * (end - start)
-    body_names = {t.text for t in doc.tokens if _is_capitalised(t) and not in_line[t.idx]
-                  and not _sentence_initial(doc, t, first_words)}
-
     def anchor(word: str) -> bool:
-        return word in body_names or is_gpe(word) or is_known_org(word) or is_acronym(word)
+        in_body = any(not in_line[at] for at in capitalised_at.get(word, ()))
+        return in_body or is_gpe(word) or is_known_org(word) or is_acronym(word)
 
     out: list[NameMention] = []
     for m in mentions:
