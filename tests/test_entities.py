@@ -479,6 +479,18 @@ def test_company_initials_join_the_company_without_its_legal_form():
         ("PT Sarana Pembangunan Riau", ["PT SPR"]), ("PT Kingswood Capital Ltd", ["KCL"])]
 
 
+def test_a_body_or_place_misspelt_by_one_letter_or_two_swapped_is_the_same_name():
+    text = ("Warga berkumpul di Masjid Tribrata. Takmir Masjid Tibrata menyiapkan makanan. "
+            "PT Loco Montrado digugat; kuasa hukum PT Loco Montardo menolak. Polda Sulbar "
+            "dan Polda Sumbar bekerja sama.")
+    entities = entities_of(text, {"Masjid Tribrata": LOC, "Masjid Tibrata": LOC,
+                                  "PT Loco Montrado": ORG, "PT Loco Montardo": ORG,
+                                  "Polda Sulbar": ORG, "Polda Sumbar": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Masjid Tibrata", ["Masjid Tribrata"]), ("PT Loco Montardo", ["PT Loco Montrado"]),
+        ("Polda Sulbar", []), ("Polda Sumbar", [])]
+
+
 def test_dki_before_jakarta_is_not_spelled_out_twice():
     text = "Pemprov DKI Jakarta menambah armada bus. Pemprov DKI menyebut armada baru tiba Mei."
     entities = entities_of(text, {"Pemprov DKI Jakarta": ORG, "Pemprov DKI": ORG})

@@ -243,15 +243,21 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
 
 def _merge_misspelt_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """"Mi Santoso" is "Mia Santoso": two people's names of several words that differ
-    by one letter in one word (not the last) are one name misspelt."""
-    people = [c for c in clusters if c.label == "PER" and " " in c.name()]
-    for short in people:
+    by one letter in one word (not the last) are one name misspelt; so are two names
+    of one other type that differ in one word of five letters or more by one letter or
+    two swapped, as written ("Masjid Tibrata" and "Masjid Tribrata", "PT Loco Montardo"
+    and "PT Loco Montrado"; not "Keraton Jogja" and "Kecamatan Kraton Yogyakarta")."""
+    named = [c for c in clusters if c.label in ("PER", "ORG", "GPE", "LOC") and " " in c.name()]
+    for short in named:
         words = _key(short.name()).split()
         if short not in clusters:
             continue
-        hosts = [c for c in people if c is not short and c in clusters
+        person = short.label == "PER"
+        hosts = [c for c in named if c is not short and c in clusters and c.label == short.label
                  and len(c.mentions) >= len(short.mentions)
-                 and _one_word_misspelt(_key(c.name()).split(), words)]
+                 and (_one_word_misspelt(_key(c.name()).split(), words) if person
+                      else _one_word_mistyped(_spelled_words(c.name()),
+                                              _spelled_words(short.name())))]
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
@@ -263,6 +269,27 @@ def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and min(map(len, differ[0])) >= 2 and _one_edit_apart(*differ[0])
+
+
+def _spelled_words(name: str) -> list[str]:
+    """The name's words as written, abbreviations spelled out ("Polda Sulbar" is
+    "polda sulawesi barat", one letter from "Polda Sumbar" only as written)."""
+    return _spell_out_abbreviations(name.casefold().split())
+
+
+def _one_word_mistyped(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) >= 5 and (
+        _one_edit_apart(*differ[0]) or _swapped(*differ[0]))
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped: "Montardo" / "Montrado"."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 \
+        and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _merge_initialisms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
