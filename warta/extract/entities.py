@@ -248,20 +248,26 @@ def _merge_misspelt_names(clusters: list[_Cluster], by_key: dict[str, _Cluster])
     two swapped, as written ("Masjid Tibrata" and "Masjid Tribrata", "PT Loco Montardo"
     and "PT Loco Montrado"; not "Keraton Jogja" and "Kecamatan Kraton Yogyakarta")."""
     named = [c for c in clusters if c.label in ("PER", "ORG", "GPE", "LOC") and " " in c.name()]
+    # the words compared, read once (names do not change here but by a merge's host)
+    words = {id(c): _key(c.name()).split() if c.label == "PER" else _spelled_words(c.name())
+             for c in named}
+    alive = {id(c) for c in named}  # identity: clusters compare equal by content
+    alike: dict[tuple[str | None, int], list[_Cluster]] = {}  # same type, as many words
+    for c in named:
+        alike.setdefault((c.label, len(words[id(c)])), []).append(c)
     for short in named:
-        words = _key(short.name()).split()
-        if short not in clusters:
+        if id(short) not in alive:
             continue
-        person = short.label == "PER"
-        hosts = [c for c in named if c is not short and c in clusters and c.label == short.label
+        mine, person = words[id(short)], short.label == "PER"
+        hosts = [c for c in alike[short.label, len(mine)] if c is not short and id(c) in alive
                  and len(c.mentions) >= len(short.mentions)
-                 and (_one_word_misspelt(_key(c.name()).split(), words) if person
-                      else _one_word_mistyped(_spelled_words(c.name()),
-                                              _spelled_words(short.name())))]
+                 and (_one_word_misspelt(words[id(c)], mine) if person
+                      else _one_word_mistyped(words[id(c)], mine))]
         if len(hosts) == 1:
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], short, by_key, clusters)
+            alive.discard(id(short))
 
 
 def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
