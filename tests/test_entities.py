@@ -487,7 +487,7 @@ def test_a_body_or_place_misspelt_by_one_letter_or_two_swapped_is_the_same_name(
                                   "PT Loco Montrado": ORG, "PT Loco Montardo": ORG,
                                   "Polda Sulbar": ORG, "Polda Sumbar": ORG})
     assert [(e.name, e.aliases) for e in entities] == [
-        ("Masjid Tibrata", ["Masjid Tribrata"]), ("PT Loco Montardo", ["PT Loco Montrado"]),
+        ("Masjid Tribrata", ["Masjid Tibrata"]), ("PT Loco Montrado", ["PT Loco Montardo"]),
         ("Polda Sulbar", []), ("Polda Sumbar", [])]
 
 

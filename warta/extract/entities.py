@@ -260,7 +260,7 @@ def _merge_misspelt_names(clusters: list[_Cluster], by_key: dict[str, _Cluster])
             continue
         mine, person = words[id(short)], short.label == "PER"
         hosts = [c for c in alike[short.label, len(mine)] if c is not short and id(c) in alive
-                 and len(c.mentions) >= len(short.mentions)
+                 and _spelt_as_often_or_first(c, short)
                  and (_one_word_misspelt(words[id(c)], mine) if person
                       else _one_word_mistyped(words[id(c)], mine))]
         if len(hosts) == 1:
@@ -275,6 +275,13 @@ def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and min(map(len, differ[0])) >= 2 and _one_edit_apart(*differ[0])
+
+
+def _spelt_as_often_or_first(host: _Cluster, other: _Cluster) -> bool:
+    """Which of two spellings names the entity: the more frequent, on a tie the first."""
+    if len(host.mentions) != len(other.mentions):
+        return len(host.mentions) > len(other.mentions)
+    return min(m.start for m in host.mentions) < min(m.start for m in other.mentions)
 
 
 def _spelled_words(name: str) -> list[str]:
