@@ -202,9 +202,10 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [_typed(m) for m in _drop_sentence_initial_words(doc, found, first_words)
              if m.text not in concepts]
     found.sort(key=lambda m: (m.start, -m.end))
-    found = _joined_parts(_split_trailing_people(found, text), text, promotion_lines(text))
+    promotion = promotion_lines(text)
+    found = _joined_parts(_split_trailing_people(found, text), text, promotion)
     found = _split_hyphenated_pairs(_extended_to_acronym(found, text), text)
-    found = _names_in_promotion_lines(doc, found, capitalised_at)
+    found = _names_in_promotion_lines(doc, found, promotion, capitalised_at)
     found = _with_media_brands(found, text)
     generic = frozenset(load_json("name_words")["generic_bodies"])
     # "DPRD" alone is a kind of body; "Selain", "Dirinya" typed by the model are no names
@@ -442,19 +443,21 @@ def _with_media_brands(mentions: list[NameMention], text: str) -> list[NameMenti
 
 
 def _names_in_promotion_lines(doc: AnalysedDocument, mentions: list[NameMention],
+                               lines: list[tuple[int, int]],
                                capitalised_at: dict[str, list[int]]) -> list[NameMention]:
-    """In a headline or a "Simak juga Video: …" line every word is capitalised, so a
-    name runs on into the words around it ("Temui Prabowo", "Sri Mulyani Bicara").
+    """In a promotion line ("Simak juga Video: …", :mod:`warta.text.headlines`) every
+    word is capitalised, so a name runs on into the words around it ("Temui Prabowo",
+    "Sri Mulyani Bicara").
     There, a name the model typed that has a word the article capitalises in running
     text (or a known place, body or acronym) keeps only such words, split where others
     stood between them; a name with none of them is left as it is (nothing to tell it
     by), and so are untyped runs (they stay untyped)."""
-    lines = promotion_lines(doc.text)
     if not lines:
         return mentions
     in_line = [False] * (len(doc.text) + 1)
     for start, end in lines:
         in_line[start:end] = [True] * (end - start)
+
     def anchor(word: str) -> bool:
         in_body = any(not in_line[at] for at in capitalised_at.get(word, ()))
         return in_body or is_gpe(word) or is_known_org(word) or is_acronym(word)
@@ -496,18 +499,18 @@ def _part_label(part: str, pair: NameMention, mentions: list[NameMention]) -> st
 
 
 def _joined_parts(mentions: list[NameMention], text: str,
-                  title_case: list[tuple[int, int]] = ()) -> list[NameMention]:
+                  promotion: list[tuple[int, int]] = ()) -> list[NameMention]:
     """An untyped capitalised run touching a person's name is the rest of that name
     ("Kemenkeu Bimo" + "Wijayanto" as the model split them).  Not for other types: the
     model's organisation and place spans are better than a capitalised run ("Eksekusi
     KPK", "HUT Golkar", "Provinsi NTT Tahun Anggaran" are a word and a name); nor in
-    ``title_case`` lines, where every word is capitalised ("Prabowo" + "Ibaratkan
+    ``promotion`` lines, where every word is capitalised ("Prabowo" + "Ibaratkan
     Kabinet")."""
     joined: list[NameMention] = []
     for m in mentions:
         prev = joined[-1] if joined else None
         labels = {prev.label, m.label} if prev else set()
-        if any(start <= m.start < end for start, end in title_case):
+        if any(start <= m.start < end for start, end in promotion):
             joined.append(m)
             continue
         if prev and text[prev.end:m.start] == " " and None in labels and len(labels) == 2:
