@@ -78,9 +78,8 @@ def unlabelled_texts(data_dir: Path | str, *, limit: int, seed: int = 0,
 
 
 def _evaluation_forms(data_dir: Path) -> set[str]:
-    forms = {normal_form(tokens) for rel in EVAL_SETS if (data_dir / rel).exists()
-             for tokens, _tags in read_conll_raw(data_dir / rel)}
-    return forms
+    return {normal_form(tokens) for rel in EVAL_SETS if (data_dir / rel).exists()
+            for tokens, _tags in read_conll_raw(data_dir / rel)}
 
 
 def _bppt(data_dir: Path, nlp: Language) -> Iterator[Doc]:
@@ -106,10 +105,8 @@ def _detik(data_dir: Path, nlp: Language) -> Iterator[Doc]:
     path = data_dir / DETIK
     if not path.exists():
         return
-    excluded = {json.loads(line)["id"] for gold in (*DEV_GOLD, TRAIN_GOLD) if gold.exists()
-                for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()}
-    dev_ids = {json.loads(line)["id"] for gold in DEV_GOLD if gold.exists()
-               for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()}
+    dev_ids, train_ids = _article_ids(DEV_GOLD), _article_ids((TRAIN_GOLD,))
+    excluded = dev_ids | train_ids
     articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                 if line.strip()]
     dev_paragraphs = {p.strip() for a in articles if a["id"] in dev_ids
@@ -118,6 +115,11 @@ def _detik(data_dir: Path, nlp: Language) -> Iterator[Doc]:
                   for p in normalize(a["text"]).split("\n")
                   if p.strip() and p.strip() not in dev_paragraphs]
     yield from nlp.tokenizer.pipe(paragraphs)
+
+
+def _article_ids(gold_files: Iterable[Path]) -> set[str]:
+    return {json.loads(line)["id"] for gold in gold_files if gold.exists()
+            for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
 def ensemble_log_probs(teachers: Sequence[Language], docs: Sequence[Doc],
