@@ -605,9 +605,7 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
                 or not _sentence_initial(doc, token[0], first_words):
             kept.append(m)
             continue
-        words = load_json("name_words")
-        heads = set(words["org_heads"] + words["place_heads"] + words["org_name_heads"])
-        if m.label and first in heads:
+        if m.label and first in _head_words():
             kept.append(m)  # "Partai Golkar", "Kementerian ESDM" as typed: the head belongs
         elif rest and (rest in texts - {m.text} or (m.label is None and is_gpe(rest))):
             start = m.start + len(first) + 1
@@ -615,6 +613,13 @@ def _drop_sentence_initial_words(doc: AnalysedDocument, mentions: list[NameMenti
         elif rest and any(w[:1].isupper() for w in rest.split()):
             kept.append(m)
     return kept
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """Words that open the names of bodies and places ("Partai", "Kementerian", "Jalur")."""
+    words = load_json("name_words")
+    return frozenset(words["org_heads"] + words["place_heads"] + words["org_name_heads"])
 
 
 @cache
