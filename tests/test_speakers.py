@@ -330,3 +330,13 @@ def test_end_to_end_ia_is_the_host_and_ujarnya_the_new_subject(e2e):
     assert second.speaker.name == "Anwar Ibrahim"
     people = {e.id: e for e in e2e.entities}
     assert people[first.speaker.entity].type == people[second.speaker.entity].type == "PER"
+
+
+def test_dirinya_opening_a_sentence_is_a_pronoun_for_the_last_person():
+    text = ("Kepala Dinas Pendidikan Budi Santoso meninjau sekolah itu pada Senin. Dirinya "
+            "berharap perbaikan gedung selesai sebelum tahun ajaran baru.")
+    entities, quotes = read(text, {"Budi Santoso": PER, "Dinas Pendidikan": ORG})
+    assert [e.name for e in entities if e.type == "PER"] == ["Budi Santoso"]
+    (quote,) = quotes
+    check(text, quote.speaker, "Dirinya", "pronoun")
+    assert quote.speaker.name == "Budi Santoso"
