@@ -340,3 +340,13 @@ def test_dirinya_opening_a_sentence_is_a_pronoun_for_the_last_person():
     (quote,) = quotes
     check(text, quote.speaker, "Dirinya", "pronoun")
     assert quote.speaker.name == "Budi Santoso"
+
+
+def test_a_kind_of_body_or_a_common_word_as_speaker_makes_no_person():
+    text = ("Harga beras naik lagi pekan ini. “Stok cukup sampai akhir tahun,” kata "
+            "Pemerintah. Polisi berjaga di pasar; polisi juga memeriksa gudang. “Tidak ada "
+            "penimbunan,” ujar Polisi.")
+    entities, quotes = read(text, {})
+    assert [e.name for e in entities if e.type == "PER"] == []
+    assert [q.text for q in quotes] == ["Stok cukup sampai akhir tahun,",
+                                        "Tidak ada penimbunan,"]

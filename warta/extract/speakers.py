@@ -23,7 +23,7 @@ from typing import Literal
 
 from warta.extract.entities import entity_at
 from warta.extract.names import is_acronym, is_title
-from warta.lang.data import load_json
+from warta.lang.data import load_json, load_words
 from warta.lang.gazetteer import is_gpe
 from warta.nlp.document import AnalysedDocument
 from warta.nlp.syntax import is_subject_at
@@ -56,6 +56,7 @@ class SpeakerResolver:
         self.entities = list(self.entities)
         self._known = {e.id for e in self.entities}
         self._speaking: set[str] = set()  # untyped names that speak are people
+        self._lower: frozenset[str] | None = None
 
     def resolve(self, phrase: SpeakerPhrase | None, position: int) -> Speaker | None:
         if phrase is None:
@@ -137,7 +138,16 @@ class SpeakerResolver:
             run.append((start, start + len(bare)))
         if not run:
             return None
-        return run[-1][0], run[0][1]
+        start, end = run[-1][0], run[0][1]
+        if _names_no_one(self.doc.text[start:end], self._lower_case()):
+            return None  # "Selain itu, …", "Pemerintah menyebut …": no person's name
+        return start, end
+
+    def _lower_case(self) -> frozenset[str]:
+        """Words the article writes in lower case (read once)."""
+        if self._lower is None:
+            self._lower = frozenset(t.text for t in self.doc.tokens if t.text.islower())
+        return self._lower
 
     def _pronoun(self, phrase: SpeakerPhrase, position: int) -> Speaker | None:
         pronouns = load_json("pronouns")
@@ -361,3 +371,17 @@ def _without_ungrounded(entities: list[Entity],
               replace(q, speaker=replace(q.speaker, entity=ids.get(q.speaker.entity)))
               for q in quotes]
     return kept, quotes
+
+
+def _names_no_one(text: str, lower_case: frozenset[str]) -> bool:
+    """A capitalised word that is no name: a sentence opener ("Selain"), a kind of body
+    written alone ("Pemerintah", "DPRD"), a common word the article also writes in lower
+    case ("Polisi"; not "Akbar" or "Fajar", names that are also words), a common word
+    with a clitic ("Semboyannya", "Keduanya")."""
+    words = load_json("name_words")
+    if text in words["not_names"] or text in words["generic_bodies"]:
+        return True
+    word = text.casefold()
+    common = load_words("common_words")
+    return " " not in word and ((word in common and word in lower_case)
+                                or (word.endswith("nya") and word[:-3] in common))
