@@ -474,11 +474,10 @@ def _contains(long: list[str], short: list[str]) -> bool:
 def _to_entities(doc: AnalysedDocument, clusters: list[_Cluster]) -> list[Entity]:
     clusters = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
     entities = []
-    lower_case = {t.text for t in doc.tokens if t.text.islower()}
     for n, c in enumerate(clusters, 1):
         name = c.name()
         label = c.label
-        if label is None and _is_term(name, lower_case):
+        if label is None and _is_term(name, doc.lower_case_words()):
             label = "MISC"  # "Harga Eceran Tertinggi": words the article writes in lower case
         seen: set[tuple[int, int]] = set()
         mentions: list[Mention] = []

@@ -56,7 +56,6 @@ class SpeakerResolver:
         self.entities = list(self.entities)
         self._known = {e.id for e in self.entities}
         self._speaking: set[str] = set()  # untyped names that speak are people
-        self._lower: frozenset[str] | None = None
 
     def resolve(self, phrase: SpeakerPhrase | None, position: int) -> Speaker | None:
         if phrase is None:
@@ -139,15 +138,9 @@ class SpeakerResolver:
         if not run:
             return None
         start, end = run[-1][0], run[0][1]
-        if _names_no_one(self.doc.text[start:end], self._lower_case()):
+        if _names_no_one(self.doc.text[start:end], self.doc.lower_case_words()):
             return None  # "Selain itu, …", "Pemerintah menyebut …": no person's name
         return start, end
-
-    def _lower_case(self) -> frozenset[str]:
-        """Words the article writes in lower case (read once)."""
-        if self._lower is None:
-            self._lower = frozenset(t.text for t in self.doc.tokens if t.text.islower())
-        return self._lower
 
     def _pronoun(self, phrase: SpeakerPhrase, position: int) -> Speaker | None:
         pronouns = load_json("pronouns")

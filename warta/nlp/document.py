@@ -75,6 +75,7 @@ class AnalysedDocument:
     # Parses one sentence's text (warta.nlp.syntax); None when the model has no parser.
     sentence_parser: Callable[[str], Doc] | None = None
     _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
+    _lower_case: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -91,6 +92,13 @@ class AnalysedDocument:
     def token_range(self, start: int, end: int) -> list[Tok]:
         """The tokens overlapping ``start:end`` (spaCy's ``alignment_mode="expand"``)."""
         return self.tokens[self.token_at(start):bisect.bisect_left(self.token_starts, end)]
+
+    def lower_case_words(self) -> frozenset[str]:
+        """Words the text writes in lower case somewhere (read once): a capitalised
+        word among them is a common word, not a name ("Polisi", "Harga Eceran")."""
+        if self._lower_case is None:
+            self._lower_case = frozenset(t.text for t in self.tokens if t.text.islower())
+        return self._lower_case
 
     def sentence_parse(self, index: int) -> Doc | None:
         """The dependency parse of sentence ``index`` (character offsets relative to
