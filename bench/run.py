@@ -284,7 +284,8 @@ def measure_load(repeats: int = LOAD_REPEATS) -> dict[str, float] | None:
 # --- NER F1 -------------------------------------------------------------------------------
 
 def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | None:
-    """PER/ORG/LOC span scores on idner dev, or ``None`` without the data or a model."""
+    """PER/ORG/LOC span scores on idner dev, or ``None`` without the data or a model.
+    ``warta-idner-head``: the Warta pipeline's second head (``doc.spans["ner_idner"]``)."""
     import spacy
 
     from warta.eval.ner import evaluate_ner
@@ -292,11 +293,17 @@ def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | 
     dev = shared_data() / "ner" / "idner-news-2k" / "dev.conll"
     if not dev.exists():
         return None
-    if system == "warta-spacy":
+    spans_key = None
+    if system in ("warta-spacy", "warta-idner-head"):
+        from warta.nlp.entity_tagger import IDNER_HEAD
         from warta.nlp.pipeline import MODEL_DIR
         if not (MODEL_DIR / "config.cfg").exists():
             return None
         nlp = spacy.load(MODEL_DIR)
+        if system == "warta-idner-head":
+            if IDNER_HEAD not in nlp.pipe_names:
+                return None
+            spans_key = IDNER_HEAD
     elif system == "stock":
         model = stock_model or STOCK_DIR / "model"
         if not (model / "config.cfg").exists():
@@ -304,7 +311,7 @@ def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | 
         nlp = spacy.load(model)
     else:
         return None
-    return evaluate_ner(dev, nlp, "idner").as_dict()
+    return evaluate_ner(dev, nlp, "idner", spans_key=spans_key).as_dict()
 
 
 # --- orchestration ------------------------------------------------------------------------
@@ -314,7 +321,8 @@ def worker_main(args: argparse.Namespace) -> int:
     articles = load_articles(detik_path(), args.words)
     stock = Path(args.stock_model) if args.stock_model else None
     if args.worker == "f1":
-        out: dict[str, object] = {s: ner_f1(s, stock) for s in ("warta-spacy", "stock")}
+        out: dict[str, object] = {s: ner_f1(s, stock)
+                                  for s in ("warta-spacy", "warta-idner-head", "stock")}
     elif args.cores == 1:
         out = measure(args.system, articles, stock)
     else:
@@ -395,6 +403,7 @@ def markdown(report: dict[str, object]) -> str:
         key = "stock" if system.startswith("stock") else "warta"
         f1 = f1s.get("stock" if key == "stock" else "warta-spacy") \
             if not system.endswith("tokenizer") else None
+        head = f1s.get("warta-idner-head") if key == "warta" and f1 else None
         model = models.get(key) if not system.endswith("tokenizer") else None
         rows.append("| " + " | ".join([
             LABELS[system],
@@ -404,7 +413,8 @@ def markdown(report: dict[str, object]) -> str:
             fmt(two.get("wps_cpu")),
             fmt(one.get("peak_mb")),
             fmt(one.get("load_s"), ".1f"),
-            fmt(f1["overall"]["f1"], ".3f") if f1 else "–",
+            (fmt(f1["overall"]["f1"], ".3f") if f1 else "–")
+            + (f" (ner_idner {fmt(head['overall']['f1'], '.3f')})" if head else ""),
             fmt(model["size_mb"], ".1f") if model else "–",
         ]) + " |")
     return "\n".join(rows)

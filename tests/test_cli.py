@@ -511,8 +511,8 @@ def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path:
         def as_dict(self) -> dict[str, Any]:
             return {"overall": {"p": 0.8, "r": 0.5, "f1": 0.6154}}
 
-    def evaluate_ner(conll_path: Path, nlp: Any) -> NerScores:
-        seen.append((conll_path, nlp))
+    def evaluate_ner(conll_path: Path, nlp: Any, spans_key: str | None = None) -> NerScores:
+        seen.append((conll_path, nlp, spans_key))
         return NerScores()
 
     module = ModuleType("warta.eval.ner")
@@ -524,9 +524,21 @@ def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert result.exit_code == 0, result.output
     from warta.nlp.pipeline import get_nlp
 
-    assert seen == [(conll, get_nlp(None))]
-    assert "NER scores" in result.stdout
+    assert seen == [(conll, get_nlp(None), None)]
+    assert "NER scores, ner" in result.stdout
     assert "0.615" in result.stdout
+
+
+def test_eval_ner_of_a_head_the_pipeline_lacks_is_a_clear_error(tmp_path: Path) -> None:
+    import spacy
+
+    model = tmp_path / "blank"
+    spacy.blank("id").to_disk(model)
+    conll = tmp_path / "dev.conll"
+    conll.write_text("Jokowi\tB-PER\n\n", encoding="utf-8")
+    result = run("eval", "ner", str(conll), "--model", str(model), "--head", "ner_idner")
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert result.stderr.startswith("error: --head ner_idner: the pipeline has no such component")
 
 
 def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
@@ -542,7 +554,7 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     nlp = spacy.load(out)
     # the ruler right after ner (it runs the components before it over its patterns at
     # every load), the UD components after it, and the tokenizer built once from disk
-    assert nlp.component_names == ["tok2vec", "ner", "entity_ruler", "tok2vec_ud",
+    assert nlp.component_names == ["tok2vec", "ner", "entity_ruler", "ner_idner", "tok2vec_ud",
                                    "morphologizer", "trainable_lemmatizer", "parser"]
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "warta.Tokenizer.v1"}
     assert [t.text for t in nlp("Katanya di Jl. Sudirman.")] == [

@@ -141,3 +141,34 @@ def test_gold_tags_are_the_target_without_soft_targets_and_missing_tokens_are_sk
     assert d_gold[0, LABELS.index("U-PER")] == numpy.float32(0.1) - 1
     assert d_gold[1, LABELS.index("O")] == numpy.float32(0.1) - 1
     assert not d_gold[3].any()  # missing annotation: no gradient
+
+
+def test_a_tagger_with_a_spans_key_writes_there_and_leaves_doc_ents_alone() -> None:
+    nlp, tagger = _tagger_with_labels()
+    tagger.spans_key = "ner_idner"
+    doc = nlp.make_doc("Menteri Sri Mulyani tiba di Kemenkeu")
+    doc.ents = [spacy.tokens.Span(doc, 1, 3, label="PER")]
+    outside = {"O": 0.999}
+    scores = scores_for(outside, {"B-PER": 0.85, "O": 0.1}, {"L-PER": 0.85, "O": 0.1},
+                        outside, outside, {"U-ORG": 0.85, "O": 0.1})
+    tagger.set_annotations([doc], [scores])
+    assert [(s.text, s.label_) for s in doc.spans["ner_idner"]] == [
+        ("Sri Mulyani", "PER"), ("Kemenkeu", "ORG")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sri Mulyani", "PER")]
+
+
+def test_the_spans_scorer_scores_the_key_against_reference_entities() -> None:
+    from spacy.training import Example
+
+    from warta.nlp.entity_tagger import make_entity_spans_scorer
+    nlp = spacy.blank("id")
+    reference = nlp.make_doc("Sri Mulyani tiba di Jakarta")
+    reference.ents = [spacy.tokens.Span(reference, 0, 2, label="PER"),
+                      spacy.tokens.Span(reference, 4, 5, label="LOC")]
+    predicted = nlp.make_doc(reference.text)
+    predicted.spans["ner_idner"] = [spacy.tokens.Span(predicted, 0, 2, label="PER"),
+                                    spacy.tokens.Span(predicted, 3, 5, label="LOC")]
+    scores = make_entity_spans_scorer("ner_idner")([Example(predicted, reference)])
+    assert scores["ner_idner_p"] == 0.5
+    assert scores["ner_idner_r"] == 0.5
+    assert scores["ner_idner_per_type"]["PER"]["f"] == 1.0

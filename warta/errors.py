@@ -94,7 +94,7 @@ class InputNotReadableError(WartaInputError):
 
 
 class BadModelError(WartaInputError):
-    """``--model`` does not name a spaCy pipeline directory."""
+    """``--model`` does not name a spaCy pipeline directory (or lacks a component asked for)."""
 
     exit_code = ExitCode.USAGE
     code = "bad_model"

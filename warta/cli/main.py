@@ -65,6 +65,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class NerHead(StrEnum):
+    """Which NER output ``warta eval ner`` scores."""
+
+    ner = "ner"
+    ner_idner = "ner_idner"
+
+
 # --- error handling -----------------------------------------------------------------------
 
 def _stderr() -> Console:
@@ -455,6 +462,10 @@ def eval_ner(
                                               "sentences.")],
     model: Annotated[str | None, typer.Option("--model", metavar="DIR",
                                               show_default=False)] = None,
+    head: Annotated[NerHead, typer.Option(
+        "--head", help="ner: the entities the analysis reads (doc.ents); ner_idner: the "
+                       "second head, trained to annotate as idner-news-2k does "
+                       "(doc.spans['ner_idner']).")] = NerHead.ner,
     output_format: FormatOpt = OutputFormat.text,
 ) -> None:
     """Score the NER of the nlp pipeline (or --model) on a CoNLL file."""
@@ -464,9 +475,13 @@ def eval_ner(
         _check_model(model)
         from warta.nlp.pipeline import get_nlp
 
-        nlp = get_nlp(model)
-        data = _scores(lambda: evaluate(conll_path, nlp), conll)
-        _emit_scores(f"NER scores ({conll})", data, output_format)
+        nlp = get_nlp(model, idner_head=head is NerHead.ner_idner)
+        spans_key = None if head is NerHead.ner else head.value
+        if spans_key and spans_key not in nlp.pipe_names:
+            raise BadModelError(f"--head {spans_key}: the pipeline has no such component "
+                                f"(it has {', '.join(nlp.pipe_names) or 'none'})")
+        data = _scores(lambda: evaluate(conll_path, nlp, spans_key=spans_key), conll)
+        _emit_scores(f"NER scores, {head.value} ({conll})", data, output_format)
 
 
 @eval_app.command("ud")

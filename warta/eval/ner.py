@@ -72,8 +72,10 @@ def score_spans(gold: Iterable[set[tuple[int, int, int, str]]],
     return NerScores(overall=overall, per_type=per_type, sentences=n)
 
 
-def predict_spans(nlp: Language, sentences: list[Sentence]) -> list[set[tuple[int, int, int, str]]]:
-    """Run the pipeline's components on gold-tokenised docs; fold GPE into LOC."""
+def predict_spans(nlp: Language, sentences: list[Sentence], spans_key: str | None = None
+                  ) -> list[set[tuple[int, int, int, str]]]:
+    """Run the pipeline's components on gold-tokenised docs; fold GPE into LOC. The
+    entities are ``doc.ents``, or ``doc.spans[spans_key]`` (a second NER head)."""
     docs = []
     for sent in sentences:
         words = list(sent.tokens)
@@ -83,7 +85,7 @@ def predict_spans(nlp: Language, sentences: list[Sentence]) -> list[set[tuple[in
     out = []
     for i, doc in enumerate(docs):
         spans = set()
-        for ent in doc.ents:
+        for ent in (doc.ents if spans_key is None else doc.spans.get(spans_key, [])):
             label = FOLD.get(ent.label_, ent.label_)
             if label in EVAL_TYPES:
                 spans.add((i, ent.start, ent.end, label))
@@ -91,27 +93,34 @@ def predict_spans(nlp: Language, sentences: list[Sentence]) -> list[set[tuple[in
     return out
 
 
-def evaluate_ner(conll_path: Path | str, nlp: Language, scheme: str | None = None) -> NerScores:
-    """Span-level P/R/F1 of ``nlp`` on a CoNLL file (label set detected unless ``scheme``)."""
+def evaluate_ner(conll_path: Path | str, nlp: Language, scheme: str | None = None, *,
+                 spans_key: str | None = None) -> NerScores:
+    """Span-level P/R/F1 of ``nlp`` on a CoNLL file (label set detected unless ``scheme``),
+    of its ``doc.ents`` or of ``doc.spans[spans_key]``."""
     sentences = [split_multiword(s) for s in read_conll(conll_path, scheme)]
     gold = [{(i, s, e, FOLD.get(lab, lab)) for s, e, lab in sent.spans}
             for i, sent in enumerate(sentences)]
-    pred = predict_spans(nlp, sentences)
+    pred = predict_spans(nlp, sentences, spans_key)
     return score_spans(gold, pred)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m warta.eval.ner MODEL_DIR FILE.conll ...``: print scores as JSON lines."""
+    """``python -m warta.eval.ner MODEL_DIR FILE.conll ...``: print scores as JSON lines,
+    one per file and NER head (``ner``; ``ner_idner`` where the pipeline has it)."""
     import json
     import sys
 
     import spacy
 
+    from warta.nlp.entity_tagger import IDNER_HEAD
+
     args = sys.argv[1:] if argv is None else argv
     nlp = spacy.load(args[0])
+    heads = ["ner", *([IDNER_HEAD] if IDNER_HEAD in nlp.pipe_names else [])]
     for path in args[1:]:
-        scores = evaluate_ner(path, nlp)
-        print(json.dumps({"file": path, **scores.as_dict()}))
+        for head in heads:
+            scores = evaluate_ner(path, nlp, spans_key=None if head == "ner" else head)
+            print(json.dumps({"file": path, "head": head, **scores.as_dict()}))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import numpy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline.tagger import Tagger
+from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
 from spacy.util import registry
@@ -31,6 +32,9 @@ from thinc.loss import SequenceCategoricalCrossentropy
 from thinc.types import Floats2d
 
 OUTSIDE = "O"
+# The second tagger of the shipped pipeline (warta.train.idner_head): its name, and the
+# ``doc.spans`` key it writes entities to, annotated the way idner-news-2k annotates.
+IDNER_HEAD = "ner_idner"
 # ``doc.user_data`` key of a training doc's per-token tag probabilities (rows follow the
 # doc's tokens, columns the tagger's labels), set by distillation (warta.train.distil).
 SOFT_TARGETS = "warta_biluo_probs"
@@ -57,15 +61,31 @@ def build_entity_tagger(tok2vec: Model[list[Doc], list[Floats2d]], hidden_width:
 @Language.factory(
     "warta_entity_tagger",
     assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
-    default_config={"label_smoothing": 0.0, "soft_gold_weight": 0.5,
+    default_config={"label_smoothing": 0.0, "soft_gold_weight": 0.5, "spans_key": None,
                     "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
                            "ents_per_type": None},
 )
 def make_entity_tagger(nlp: Language, name: str, model: Model, label_smoothing: float,
-                       soft_gold_weight: float, scorer: Callable | None) -> EntityTagger:
+                       soft_gold_weight: float, spans_key: str | None,
+                       scorer: Callable | None) -> EntityTagger:
     return EntityTagger(nlp.vocab, model, name, label_smoothing=label_smoothing,
-                        soft_gold_weight=soft_gold_weight, scorer=scorer)
+                        soft_gold_weight=soft_gold_weight, spans_key=spans_key, scorer=scorer)
+
+
+@registry.scorers("warta.entity_spans_scorer.v1")
+def make_entity_spans_scorer(spans_key: str) -> Callable:
+    """Scores entities a tagger wrote to ``doc.spans[spans_key]`` against the reference
+    docs' ``doc.ents`` (spaCy's NER scoring), as ``{spans_key}_f`` / ``_p`` / ``_r``."""
+    def score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        as_ents = []
+        for eg in examples:
+            predicted = eg.predicted.copy()
+            predicted.set_ents(list(eg.predicted.spans.get(spans_key, [])))
+            as_ents.append(Example(predicted, eg.reference))
+        scores = get_ner_prf(as_ents)
+        return {f"{spans_key}_{key[5:]}": value for key, value in scores.items()}
+    return score
 
 
 class EntityTagger(Tagger):
@@ -74,11 +94,14 @@ class EntityTagger(Tagger):
 
     def __init__(self, vocab: Any, model: Model, name: str = "ner", *,
                  label_smoothing: float = 0.0, soft_gold_weight: float = 0.5,
-                 scorer: Callable | None = None) -> None:
+                 spans_key: str | None = None, scorer: Callable | None = None) -> None:
         super().__init__(vocab, model, name, overwrite=False, scorer=scorer,
                          label_smoothing=label_smoothing)
         if soft_gold_weight != 0.5:  # the default stays out of cfg: shipped files unchanged
             self.cfg["soft_gold_weight"] = soft_gold_weight
+        # Where the entities go: ``doc.ents``, or ``doc.spans[spans_key]`` for a second
+        # tagger that must not overwrite the first (the idner-convention head).
+        self.spans_key = spans_key
         self._cached_decoder: BiluoDecoder | None = None
 
     @property
@@ -97,7 +120,11 @@ class EntityTagger(Tagger):
     def set_annotations(self, docs: Iterable[Doc], batch_scores: list[Floats2d]) -> None:
         decoder = self._decoder()
         for doc, scores in zip(docs, batch_scores, strict=True):
-            doc.set_ents(entity_spans(doc, decoder.decode(scores)))
+            spans = entity_spans(doc, decoder.decode(scores))
+            if self.spans_key:
+                doc.spans[self.spans_key] = spans
+            else:
+                doc.set_ents(spans)
 
     def _decoder(self) -> BiluoDecoder:
         if self._cached_decoder is None or self._cached_decoder.labels != self.labels:

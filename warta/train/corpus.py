@@ -153,7 +153,8 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
                   idner_repeat: int = 1, max_sentences: int | None = None,
                   seed: int = 0, news: Sequence[Doc] = (), news_repeat: int = 1,
                   news_dev: Sequence[Doc] = (), extra: Sequence[Doc] = ()) -> CorpusReport:
-    """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` into ``work_dir``.
+    """Write ``train.spacy``, ``finetune.spacy`` and ``dev.spacy`` into ``work_dir``,
+    and idner train and dev alone (``idner_train.spacy``, ``idner_dev.spacy``).
 
     ``news`` (paragraph docs of hand-annotated 2025 articles, :mod:`warta.train.news`)
     join both stages, ``news_repeat`` times each; ``news_dev`` joins idner dev for
@@ -185,4 +186,7 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
     report.counts["finetune"] = write_docbin(work_dir / "finetune.spacy", vocab,
                                              [*tune, *news_items])
     report.counts["dev"] = write_docbin(work_dir / "dev.spacy", vocab, [*dev, *news_dev])
+    # idner alone, for the idner-convention head (warta.train.idner_head)
+    write_docbin(work_dir / "idner_train.spacy", vocab, tune)
+    write_docbin(work_dir / "idner_dev.spacy", vocab, dev)
     return report
