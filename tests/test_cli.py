@@ -444,7 +444,7 @@ def test_eval_quotes_table_and_json(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     table = run("eval", "quotes", str(gold), "--texts", str(tmp_path))
     assert table.exit_code == 0, table.output
     assert calls == [(gold, tmp_path)]
-    for fragment in ("quote scores", "precision", "0.750", "0.600", "overall", "articles"):
+    for fragment in ("quote scores", "precision", "0.7500", "0.6000", "overall", "articles"):
         assert fragment in table.stdout
     as_json = run("eval", "quotes", str(gold), "-f", "json")
     assert json.loads(as_json.stdout)["dates"]["f1"] == 0.6
@@ -526,7 +526,7 @@ def test_eval_ner_passes_the_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path:
 
     assert seen == [(conll, get_nlp(None), None)]
     assert "NER scores, ner" in result.stdout
-    assert "0.615" in result.stdout
+    assert "0.6154" in result.stdout
 
 
 def test_eval_ner_of_a_head_the_pipeline_lacks_is_a_clear_error(tmp_path: Path) -> None:

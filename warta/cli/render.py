@@ -207,7 +207,9 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) <= 1 else f"{value:,.1f}"
+        # four digits, as the JSON gives them: rounding those again to three would
+        # double-round (0.83049 → 0.8305 → 0.831)
+        return f"{value:.4f}" if abs(value) <= 1 else f"{value:,.1f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
