@@ -87,6 +87,19 @@ def test_markdown_table_reports_untrained_stock() -> None:
     assert "not trained; run make bench-baseline" in table
 
 
+def test_markdown_table_gives_the_idner_head_row_that_head_s_f1() -> None:
+    one = {"wps": 40000.0, "wps_cpu": 40000.0, "peak_mb": 300.0, "load_s": 1.8}
+    report = {"results": {"warta-spacy": {"1": one, "2": one},
+                          "warta-spacy-idner": {"1": one, "2": one}},
+              "f1": {"warta-spacy": {"overall": {"f1": 0.7963}},
+                     "warta-idner-head": {"overall": {"f1": 0.8313}}, "stock": None},
+              "models": {"warta": {"size_mb": 36.2}, "stock": None}}
+    rows = bench.markdown(report).splitlines()
+    assert rows[2].startswith("| Warta spaCy pipeline alone") and "| 0.796 |" in rows[2]
+    assert rows[3].startswith("| the same with the idner-convention head")
+    assert "| 0.831 |" in rows[3]
+
+
 def test_stock_corpora_keep_loc_and_drop_dev_sentences(tmp_path: Path) -> None:
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
