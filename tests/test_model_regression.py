@@ -14,6 +14,7 @@ from warta.eval.ner import evaluate_ner
 from warta.nlp.pipeline import get_nlp
 
 REPORTED_IDNER_DEV_F1 = 0.796  # docs/MODELS.md, "Scores"
+REPORTED_IDNER_HEAD_F1 = 0.831  # the same, of the idner-convention head ``ner_idner``
 SHARED = Path(os.environ.get("WARTA_SHARED_DATA",
                              Path(__file__).resolve().parents[1].parent / "shared" / "data"))
 DEV = SHARED / "ner" / "idner-news-2k" / "dev.conll"
@@ -23,6 +24,12 @@ DEV = SHARED / "ner" / "idner-news-2k" / "dev.conll"
 def test_ner_f1_on_idner_dev_holds():
     scores = evaluate_ner(DEV, get_nlp(None))
     assert scores.f1 >= REPORTED_IDNER_DEV_F1 - 0.01, scores.overall
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data is absent")
+def test_idner_head_f1_on_idner_dev_holds():
+    scores = evaluate_ner(DEV, get_nlp(None, idner_head=True), spans_key="ner_idner")
+    assert scores.f1 >= REPORTED_IDNER_HEAD_F1 - 0.01, scores.overall
 
 
 DETIK = SHARED / "news" / "detik-dev.jsonl"
