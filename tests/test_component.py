@@ -52,3 +52,20 @@ def test_analysis_leaves_the_syntax_components_out():
     from warta.nlp.pipeline import SYNTAX_COMPONENTS, get_nlp
 
     assert not set(SYNTAX_COMPONENTS) & set(get_nlp().pipe_names)
+
+
+def test_load_also_annotates_entities_the_way_idner_does():
+    # doc.ents follows the product (countries tagged); the second head follows
+    # idner-news-2k, which leaves most country names untagged. The analysis never runs it.
+    from warta.nlp.pipeline import get_nlp
+
+    nlp = warta.load()
+    doc = nlp("Presiden Amerika Serikat Joe Biden bertemu Menteri Luar Negeri Retno Marsudi "
+              "di Jakarta.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Amerika Serikat", "GPE"), ("Joe Biden", "PER"), ("Retno Marsudi", "PER"),
+        ("Jakarta", "GPE")]
+    assert [(e.text, e.label_) for e in doc.spans["ner_idner"]] == [
+        ("Joe Biden", "PER"), ("Retno Marsudi", "PER"), ("Jakarta", "GPE")]
+    assert "ner_idner" not in get_nlp().pipe_names
+    assert "ner_idner" in get_nlp(idner_head=True).pipe_names
