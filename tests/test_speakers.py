@@ -350,3 +350,22 @@ def test_a_kind_of_body_or_a_common_word_as_speaker_makes_no_person():
     assert [e.name for e in entities if e.type == "PER"] == []
     assert [q.text for q in quotes] == ["Stok cukup sampai akhir tahun,",
                                         "Tidak ada penimbunan,"]
+
+
+def test_an_untyped_name_kept_for_its_acronym_is_misc_and_one_with_nothing_is_dropped():
+    # With a statistical NER (something is typed), "Renewable Energy Certificate (REC)"
+    # is kept for the acronym that defines it, as a term (MISC); a capitalised word
+    # nothing vouches for ("Gedung") is no entity.
+    from warta.schema import Entity, Mention
+
+    text = "Kementerian ESDM menjual Renewable Energy Certificate (REC) di Gedung itu."
+    spans = [("Kementerian ESDM", "name"), ("Renewable Energy Certificate", "name"),
+             ("REC", "acronym"), ("Gedung", "name")]
+    m = {t: Mention(text.index(t), text.index(t) + len(t), t, kind) for t, kind in spans}
+    entities = [Entity("E1", "Kementerian ESDM", "ORG", mentions=[m["Kementerian ESDM"]]),
+                Entity("E2", "Renewable Energy Certificate", None, aliases=["REC"],
+                       mentions=[m["Renewable Energy Certificate"], m["REC"]]),
+                Entity("E3", "Gedung", None, mentions=[m["Gedung"]])]
+    kept, _ = add_speaker_mentions(entities, [])
+    assert [(e.id, e.name, e.type) for e in kept] == [
+        ("E1", "Kementerian ESDM", "ORG"), ("E2", "Renewable Energy Certificate", "MISC")]

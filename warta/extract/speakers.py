@@ -351,12 +351,18 @@ def _without_ungrounded(entities: list[Entity],
                         quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
     """With a statistical NER, a capitalised run it did not type ("Self Regulatory
     Organization", "Tonton") is kept only when something else vouches for it: a
-    stated alias, or a quote it speaks.  Ids are renumbered in text order."""
+    stated alias, or a quote it speaks.  Kept for an alias, it is a name of some other
+    kind (MISC): what an article defines with an acronym but the model does not take
+    for a person, body or place is mostly a programme, event, product or term ("Renewable
+    Energy Certificate (REC)", "Trade Expo Indonesia (TEI)").  Ids are renumbered in
+    text order."""
     if not any(e.type for e in entities):
         return entities, quotes  # no model: the untyped candidates are all we have
     speaking = {q.speaker.entity for q in quotes if q.speaker and q.speaker.entity}
     kept = [e for e in entities if e.type or e.id in speaking
             or any(m.kind in ("alias", "acronym") for m in e.mentions)]
+    kept = [replace(e, type="MISC") if e.type is None and e.id not in speaking else e
+            for e in kept]
     kept.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
     ids = {e.id: f"E{n}" for n, e in enumerate(kept, 1)}
     kept = [replace(e, id=ids[e.id]) for e in kept]
