@@ -48,6 +48,21 @@ def test_title_is_the_role_not_part_of_the_name():
     assert [e.id for e in entities] == ["E1", "E2", "E3"]
 
 
+def test_police_rank_suffix_and_roles_in_a_case_are_not_part_of_the_name():
+    # Even when the model's span takes them in: "Pol" follows a police rank, and a
+    # defendant or suspect is named after the role ("Terdakwa", "Tersangka").
+    text = ("Kabid Humas Polda Jabar Kombes Pol Hendra Rochmawan menjelaskan, kunjungan aman. "
+            "Terdakwa Budi Santoso menerima vonis itu.")
+    entities = entities_of(text, {"Polda Jabar": ORG, "Pol Hendra Rochmawan": PER,
+                                  "Terdakwa Budi Santoso": PER})
+    hendra = entity_named(entities, "Hendra Rochmawan")
+    assert mentions(hendra) == [(*span(text, "Hendra Rochmawan"), "Hendra Rochmawan")]
+    assert roles(hendra) == [(0, 34, "Kabid Humas Polda Jabar Kombes Pol")]
+    budi = entity_named(entities, "Budi Santoso")
+    assert mentions(budi) == [(*span(text, "Budi Santoso"), "Budi Santoso")]
+    assert [r.text for r in budi.roles] == ["Terdakwa"]
+
+
 def test_role_with_a_place_and_the_place_as_its_own_entity():
     text = "Gubernur Jawa Barat Dedi Mulyadi meninjau tanggul yang jebol di Karawang."
     entities = entities_of(text, {"Dedi Mulyadi": PER, "Jawa Barat": GPE, "Karawang": GPE})
