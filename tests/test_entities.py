@@ -245,6 +245,18 @@ def test_a_bracketed_acronym_spells_the_words_the_model_left_before_a_body():
             "Badan Pengawas Obat dan Makanan", "Canberra", "Kedutaan Besar Republik Indonesia"]
 
 
+def test_an_english_name_s_acronym_skips_its_connectors_too():
+    # "Food and Agriculture Organization (FAO)": the model began at "Agriculture"; the
+    # acronym skips "and" as it skips "dan" in "Badan Pengawas Obat dan Makanan (BPOM)"
+    text = "Menurut Food and Agriculture Organization (FAO), harga pangan naik. FAO mencatat."
+    entities = entities_of(text, {"Agriculture Organization": ORG, "FAO": ORG})
+    fao = entity_named(entities, "Food and Agriculture Organization")
+    assert mentions(fao) == [
+        (*span(text, "Food and Agriculture Organization"), "Food and Agriculture Organization"),
+        (*span(text, "FAO"), "FAO"), (*span(text, "FAO", "naik. "), "FAO")]
+    assert [e.name for e in entities] == ["Food and Agriculture Organization"]
+
+
 def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
     text = ("Gedung Badan Pusat Statistik (BPS) ditutup. Ribuan Warga Negara Indonesia (WNI) "
             "di Sydney diimbau berhati-hati.")

@@ -40,8 +40,10 @@ def is_acronym(text: str) -> bool:
 
 @cache
 def _initial_connectors() -> frozenset[str]:
-    """Words an acronym skips ("Badan Pengawas Obat dan Makanan" is BPOM)."""
-    return frozenset(load_json("name_words")["connectors"]) | {"dan", "di", "untuk", "&"}
+    """Words an acronym skips ("Badan Pengawas Obat dan Makanan" is BPOM, "Food and
+    Agriculture Organization" FAO)."""
+    return frozenset(load_json("name_words")["connectors"]) | {
+        "dan", "di", "untuk", "&", "and", "of", "for", "on", "the"}
 
 
 @cache
