@@ -257,6 +257,20 @@ def test_an_english_name_s_acronym_skips_its_connectors_too():
     assert [e.name for e in entities] == ["Food and Agriculture Organization"]
 
 
+def test_an_untyped_name_an_org_acronym_spells_whole_is_that_body():
+    # the model typed only "OPEC"; the capitalised runs around "of the" are its name.
+    # A term's words ("Pajak Bumi dan Bangunan", a tax) do not become a body even when
+    # the model typed the acronym ORG.
+    text = ("Laporan Organization of the Petroleum Exporting Countries (OPEC) menyebut "
+            "produksi turun. Warga membayar Pajak Bumi dan Bangunan (PBB) tiap tahun.")
+    entities = entities_of(text, {"OPEC": ORG, "PBB": ORG})
+    opec = entity_named(entities, "Organization of the Petroleum Exporting Countries")
+    assert opec.type == "ORG"
+    assert [m.text for m in opec.mentions] == [
+        "Organization of the Petroleum Exporting Countries", "OPEC"]
+    assert "Pajak Bumi dan Bangunan" not in {e.name for e in entities}
+
+
 def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
     text = ("Gedung Badan Pusat Statistik (BPS) ditutup. Ribuan Warga Negara Indonesia (WNI) "
             "di Sydney diimbau berhati-hati.")

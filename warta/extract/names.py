@@ -228,9 +228,15 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
     "HAM", "WNI") and a portfolio after a title ("Menteri Agraria dan Tata Ruang
     (ATR)", an office) leave the name as it is."""
     out: list[NameMention] = []
+    label_at = {p.start: p.label for p in mentions}
     for m in mentions:
         after = _BRACKETED_ACRONYM.match(text, m.end)
-        if after and m.label in ("ORG", "GPE", "LOC") and is_acronym(after.group(1)):
+        # an untyped run before an acronym the model typed ORG: "Organization of the
+        # Petroleum Exporting Countries (OPEC)", when the acronym spells all of it
+        spelled_body = after is not None and m.label is None \
+            and label_at.get(after.start(1)) == "ORG"
+        if after and (m.label in ("ORG", "GPE", "LOC") or spelled_body) \
+                and is_acronym(after.group(1)):
             letters = after.group(1).casefold()
             own = initials(m.text) or m.text[:1].casefold()
             floor = max((p.end for p in out if p.label is not None), default=0)
@@ -240,22 +246,31 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
             taken = text[start:m.start].split()
             body = bool(taken) and taken[0] in load_json("name_words")["org_name_heads"]
             office = text[floor:start].split()[-1:]  # "Menteri Agraria dan Tata Ruang (ATR)"
+            spelled = text[start:m.end]
+            if spelled_body and (initials(spelled) != letters or _common_words_only(spelled)):
+                taken = []  # not all spelled, or a term ("Pajak Bumi dan Bangunan (PBB)":
+                # the acronym the model typed ORG is a tax's)
             if taken and (m.label != "GPE" or body) and not (office and is_title(office[0])) \
                     and after.group(1) not in load_words("concept_acronyms"):
                 out = [p for p in out if p.end <= start] + [
                     rest for p in out if p.start < start < p.end
                     for rest in [_untyped_rest(p, start, text)] if rest]
-                label = "ORG" if m.label == "GPE" else m.label
+                label = "ORG" if m.label in ("GPE", None) else m.label
                 m = NameMention(start, m.end, text[start:m.end], label)
         out.append(m)
     return out
 
 
+def _common_words_only(name: str) -> bool:
+    common = load_words("common_words")
+    return all(w.casefold() in common or w.casefold() in _initial_connectors()
+               for w in name.split())
+
+
 def _untyped_rest(m: NameMention, cut: int, text: str) -> NameMention | None:
     """What is left of an untyped run before ``cut``, if it still holds a name word."""
     rest = text[m.start:cut].rstrip()
-    common = load_words("common_words")
-    if not rest or all(w.casefold() in common for w in rest.split()):
+    if not rest or _common_words_only(rest):
         return None
     return NameMention(m.start, m.start + len(rest), rest, None)
 
