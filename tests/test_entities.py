@@ -271,6 +271,16 @@ def test_an_untyped_name_an_org_acronym_spells_whole_is_that_body():
     assert "Pajak Bumi dan Bangunan" not in {e.name for e in entities}
 
 
+def test_a_state_school_is_one_name_with_or_without_its_abbreviation():
+    text = ("Siswa SMA Negeri 11 Semarang meraih medali. Kepala SMAN 11 Semarang bangga, "
+            "begitu pula guru SMPN 1 Cisarua dan SMP Negeri 1 Cisarua.")
+    entities = entities_of(text, {"SMA Negeri 11 Semarang": ORG, "SMAN 11 Semarang": ORG,
+                                  "SMPN 1 Cisarua": ORG, "SMP Negeri 1 Cisarua": ORG})
+    assert sorted(sorted(m.text for m in e.mentions) for e in entities) == [
+        ["SMA Negeri 11 Semarang", "SMAN 11 Semarang"],
+        ["SMP Negeri 1 Cisarua", "SMPN 1 Cisarua"]]
+
+
 def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
     text = ("Gedung Badan Pusat Statistik (BPS) ditutup. Ribuan Warga Negara Indonesia (WNI) "
             "di Sydney diimbau berhati-hati.")
