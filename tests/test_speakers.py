@@ -369,3 +369,23 @@ def test_an_untyped_name_kept_for_its_acronym_is_misc_and_one_with_nothing_is_dr
     kept, _ = add_speaker_mentions(entities, [])
     assert [(e.id, e.name, e.type) for e in kept] == [
         ("E1", "Kementerian ESDM", "ORG"), ("E2", "Renewable Energy Certificate", "MISC")]
+
+
+def test_with_a_model_that_typed_nothing_untyped_names_still_need_a_voucher():
+    # "Data itu dirilis National Oceanic and Atmospheric Administration (NOAA)": the NER
+    # ran and typed nothing; that is no reason to keep every capitalised run as a name.
+    from warta.schema import Entity, Mention
+
+    text = "Data dirilis Atmospheric Administration (NOAA) di Gedung itu."
+    m = {t: Mention(text.index(t), text.index(t) + len(t), t, kind)
+         for t, kind in [("Atmospheric Administration", "name"), ("NOAA", "acronym"),
+                         ("Gedung", "name")]}
+    entities = [Entity("E1", "Atmospheric Administration", None, aliases=["NOAA"],
+                       mentions=[m["Atmospheric Administration"], m["NOAA"]]),
+                Entity("E2", "Gedung", None, mentions=[m["Gedung"]])]
+    kept, _ = add_speaker_mentions(entities, [], has_ner_model=True)
+    assert [(e.name, e.type) for e in kept] == [("Atmospheric Administration", "MISC")]
+    # without a model (no entity typed, nothing said) the candidates are all there is
+    kept, _ = add_speaker_mentions(entities, [])
+    assert [(e.name, e.type) for e in kept] == [("Atmospheric Administration", None),
+                                                 ("Gedung", None)]

@@ -109,7 +109,8 @@ def analysis_of(doc: AnalysedDocument, *, id: str | None = None,
     """Run every extractor over an analysed document and compose the Analysis."""
     entities = extract_entities(doc)
     quotes = extract_quotes(doc, entities)
-    entities, quotes = add_speaker_mentions(entities, quotes)
+    entities, quotes = add_speaker_mentions(entities, quotes,
+                                            has_ner_model=doc.has_ner_model)
     warnings = []
     if doc.language.code != "id":
         warnings.append(f"language looks like '{doc.language.code}', not Indonesian; "

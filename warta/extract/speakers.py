@@ -308,10 +308,12 @@ def entity_at_first(entities: list[Entity], start: int, end: int) -> Entity | No
     return best[0] if best else None
 
 
-def add_speaker_mentions(entities: list[Entity],
-                         quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
+def add_speaker_mentions(entities: list[Entity], quotes: list[Quote], *,
+                         has_ner_model: bool | None = None
+                         ) -> tuple[list[Entity], list[Quote]]:
     """Give entities the pronoun and title mentions that quotes resolved to them,
-    and make an entity of each named speaker the name finder missed."""
+    and make an entity of each named speaker the name finder missed. ``has_ner_model``:
+    a statistical NER ran (default: some entity is typed)."""
     known = {e.id for e in entities}
     extra: dict[str, list[Mention]] = {}
     created: dict[str, Entity] = {}
@@ -344,11 +346,12 @@ def add_speaker_mentions(entities: list[Entity],
             if e.id not in known and names:
                 e = replace(e, aliases=sorted({n for n in names if n != e.name}))
         merged.append(e)
-    return _without_ungrounded(merged, quotes)
+    return _without_ungrounded(merged, quotes, has_ner_model)
 
 
-def _without_ungrounded(entities: list[Entity],
-                        quotes: list[Quote]) -> tuple[list[Entity], list[Quote]]:
+def _without_ungrounded(entities: list[Entity], quotes: list[Quote],
+                        has_ner_model: bool | None = None
+                        ) -> tuple[list[Entity], list[Quote]]:
     """With a statistical NER, a capitalised run it did not type ("Self Regulatory
     Organization", "Tonton") is kept only when something else vouches for it: a
     stated alias, or a quote it speaks.  Kept for an alias, it is a name of some other
@@ -356,7 +359,9 @@ def _without_ungrounded(entities: list[Entity],
     for a person, body or place is mostly a programme, event, product or term ("Renewable
     Energy Certificate (REC)", "Trade Expo Indonesia (TEI)").  Ids are renumbered in
     text order."""
-    if not any(e.type for e in entities):
+    if has_ner_model is None:
+        has_ner_model = any(e.type for e in entities)
+    if not has_ner_model:
         return entities, quotes  # no model: the untyped candidates are all we have
     speaking = {q.speaker.entity for q in quotes if q.speaker and q.speaker.entity}
     kept = [e for e in entities if e.type or e.id in speaking
