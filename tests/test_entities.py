@@ -281,6 +281,19 @@ def test_a_state_school_is_one_name_with_or_without_its_abbreviation():
         ["SMP Negeri 1 Cisarua", "SMPN 1 Cisarua"]]
 
 
+def test_a_list_number_glued_to_a_name_is_not_part_of_it():
+    # a scraped list lost its line breaks: each item's number sticks to the name before
+    text = ("Daftar menteri: 1. Menteri HAM Natalius Pigai2. Menteri Kebudayaan Fadli Zon3. "
+            "Kecamatan Gambir4. Kelompok G20. Selesai.")
+    entities = entities_of(text, {"Natalius Pigai2": PER, "Fadli Zon3": PER,
+                                  "Kecamatan Gambir4": GPE, "G20": ORG})
+    assert [(e.name, e.type) for e in entities] == [
+        ("Natalius Pigai", "PER"), ("Fadli Zon", "PER"), ("Kecamatan Gambir", "GPE"),
+        ("G20", "ORG")]
+    assert mentions(entity_named(entities, "Fadli Zon")) == [
+        (*span(text, "Fadli Zon"), "Fadli Zon")]
+
+
 def test_an_acronym_that_does_not_spell_more_words_leaves_the_name_alone():
     text = ("Gedung Badan Pusat Statistik (BPS) ditutup. Ribuan Warga Negara Indonesia (WNI) "
             "di Sydney diimbau berhati-hati.")

@@ -212,9 +212,26 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     generic = frozenset(load_json("name_words")["generic_bodies"])
     # "DPRD" alone is a kind of body; "Selain", "Dirinya" typed by the model are no names
     found = [m for m in found if m.text not in generic and m.text not in not_names]
-    return _without_party_organs(_with_bracketed_short_forms(found, text), text)
+    found = _without_party_organs(_with_bracketed_short_forms(found, text), text)
+    return _without_list_numbers(found, text)
 
 
+_GLUED_NUMBER = re.compile(r"(?<=[A-Za-z]{2})[0-9]{1,2}$")
+
+
+def _without_list_numbers(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Menteri HAM Natalius Pigai4. Menteri Kehutanan Raja Juli Antoni5. …": a scraped
+    list lost its line breaks, and the next item's number is glued to the name before
+    it; the number, followed by the item's full stop, is no part of the name ("G20."
+    keeps its number: one letter before it)."""
+    out = []
+    for m in mentions:
+        glued = _GLUED_NUMBER.search(m.text)
+        if glued and text[m.end:m.end + 1] == "." and glued.start() > 0:
+            end = m.start + glued.start()
+            m = NameMention(m.start, end, text[m.start:end], m.label)
+        out.append(m)
+    return out
 _BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
 
 
