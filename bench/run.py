@@ -62,7 +62,7 @@ from warta.eval.sources import default_texts_path, iso_published, shared_data_di
 
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "warta-spacy-idner",
+SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "warta-spacy-corpus",
                             "stock", "stock-default", "tokenizer", "warta-tokenizer")
 # nlp.pipe batch size for the spaCy systems: whole articles in batches of 16 run about 1.5x
 # faster (and in a quarter of the memory) than in spaCy's default batches of 1000 texts.
@@ -71,7 +71,7 @@ LABELS = {
     "warta": "Warta, full `warta.analyze`, one article at a time",
     "warta-batch": f"Warta, full `warta.analyze_many` (batch {BATCH_SIZE}, as `--jsonl` runs)",
     "warta-spacy": f"Warta spaCy pipeline alone (batch {BATCH_SIZE})",
-    "warta-spacy-idner": "the same with the idner-convention head `ner_idner` (F1: that head)",
+    "warta-spacy-corpus": "the same with the idner-convention head `ner_corpus` (F1: that head)",
     "stock": f"stock spaCy NER (efficiency config), batch {BATCH_SIZE}",
     "stock-default": "stock spaCy NER, spaCy's default batch (1000)",
     "tokenizer": "`spacy.blank(\"id\")` tokenizer (the stock ceiling)",
@@ -148,9 +148,9 @@ def spacy_pipeline(system: str, stock_model: Path | None = None) -> Language:
     """The spaCy pipeline a system runs (cached: forked two-core workers inherit it)."""
     import spacy
 
-    if system in ("warta-spacy", "warta-spacy-idner"):
+    if system in ("warta-spacy", "warta-spacy-corpus"):
         from warta.nlp.pipeline import get_nlp
-        return get_nlp(idner_head=system == "warta-spacy-idner")
+        return get_nlp(corpus_head=system == "warta-spacy-corpus")
     if system in ("stock", "stock-default"):
         return spacy.load(stock_model or STOCK_DIR / "model")
     if system == "tokenizer":
@@ -286,7 +286,7 @@ def measure_load(repeats: int = LOAD_REPEATS) -> dict[str, float] | None:
 
 def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | None:
     """PER/ORG/LOC span scores on idner dev, or ``None`` without the data or a model.
-    ``warta-idner-head``: the Warta pipeline's second head (``doc.spans["ner_idner"]``)."""
+    ``warta-corpus-head``: the Warta pipeline's second head (``doc.spans["ner_corpus"]``)."""
     import spacy
 
     from warta.eval.ner import evaluate_ner
@@ -295,16 +295,16 @@ def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | 
     if not dev.exists():
         return None
     spans_key = None
-    if system in ("warta-spacy", "warta-idner-head"):
-        from warta.nlp.entity_tagger import IDNER_HEAD
+    if system in ("warta-spacy", "warta-corpus-head"):
+        from warta.nlp.entity_tagger import CORPUS_HEAD
         from warta.nlp.pipeline import MODEL_DIR
         if not (MODEL_DIR / "config.cfg").exists():
             return None
         nlp = spacy.load(MODEL_DIR)
-        if system == "warta-idner-head":
-            if IDNER_HEAD not in nlp.pipe_names:
+        if system == "warta-corpus-head":
+            if CORPUS_HEAD not in nlp.pipe_names:
                 return None
-            spans_key = IDNER_HEAD
+            spans_key = CORPUS_HEAD
     elif system == "stock":
         model = stock_model or STOCK_DIR / "model"
         if not (model / "config.cfg").exists():
@@ -323,7 +323,7 @@ def worker_main(args: argparse.Namespace) -> int:
     stock = Path(args.stock_model) if args.stock_model else None
     if args.worker == "f1":
         out: dict[str, object] = {s: ner_f1(s, stock)
-                                  for s in ("warta-spacy", "warta-idner-head", "stock")}
+                                  for s in ("warta-spacy", "warta-corpus-head", "stock")}
     elif args.cores == 1:
         out = measure(args.system, articles, stock)
     else:
@@ -404,7 +404,7 @@ def markdown(report: dict[str, object]) -> str:
         key = "stock" if system.startswith("stock") else "warta"
         f1 = None if system.endswith("tokenizer") else f1s.get(
             "stock" if key == "stock" else
-            "warta-idner-head" if system == "warta-spacy-idner" else "warta-spacy")
+            "warta-corpus-head" if system == "warta-spacy-corpus" else "warta-spacy")
         model = models.get(key) if not system.endswith("tokenizer") else None
         rows.append("| " + " | ".join([
             LABELS[system],

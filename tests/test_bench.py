@@ -87,12 +87,12 @@ def test_markdown_table_reports_untrained_stock() -> None:
     assert "not trained; run make bench-baseline" in table
 
 
-def test_markdown_table_gives_the_idner_head_row_that_head_s_f1() -> None:
+def test_markdown_table_gives_the_corpus_head_row_that_head_s_f1() -> None:
     one = {"wps": 40000.0, "wps_cpu": 40000.0, "peak_mb": 300.0, "load_s": 1.8}
     report = {"results": {"warta-spacy": {"1": one, "2": one},
-                          "warta-spacy-idner": {"1": one, "2": one}},
+                          "warta-spacy-corpus": {"1": one, "2": one}},
               "f1": {"warta-spacy": {"overall": {"f1": 0.7963}},
-                     "warta-idner-head": {"overall": {"f1": 0.8313}}, "stock": None},
+                     "warta-corpus-head": {"overall": {"f1": 0.8313}}, "stock": None},
               "models": {"warta": {"size_mb": 36.2}, "stock": None}}
     rows = bench.markdown(report).splitlines()
     assert rows[2].startswith("| Warta spaCy pipeline alone") and "| 0.796 |" in rows[2]

@@ -536,9 +536,9 @@ def test_eval_ner_of_a_head_the_pipeline_lacks_is_a_clear_error(tmp_path: Path) 
     spacy.blank("id").to_disk(model)
     conll = tmp_path / "dev.conll"
     conll.write_text("Jokowi\tB-PER\n\n", encoding="utf-8")
-    result = run("eval", "ner", str(conll), "--model", str(model), "--head", "ner_idner")
+    result = run("eval", "ner", str(conll), "--model", str(model), "--head", "ner_corpus")
     assert result.exit_code == ExitCode.USAGE, result.output
-    assert result.stderr.startswith("error: --head ner_idner: the pipeline has no such component")
+    assert result.stderr.startswith("error: --head ner_corpus: the pipeline has no such component")
 
 
 def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
@@ -554,7 +554,7 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     nlp = spacy.load(out)
     # the ruler right after ner (it runs the components before it over its patterns at
     # every load), the UD components after it, and the tokenizer built once from disk
-    assert nlp.component_names == ["tok2vec", "ner", "entity_ruler", "ner_idner", "tok2vec_ud",
+    assert nlp.component_names == ["tok2vec", "ner", "entity_ruler", "ner_corpus", "tok2vec_ud",
                                    "morphologizer", "trainable_lemmatizer", "parser"]
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "warta.Tokenizer.v1"}
     assert [t.text for t in nlp("Katanya di Jl. Sudirman.")] == [

@@ -65,7 +65,7 @@ def test_load_also_annotates_entities_the_way_idner_does():
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Amerika Serikat", "GPE"), ("Joe Biden", "PER"), ("Retno Marsudi", "PER"),
         ("Jakarta", "GPE")]
-    assert [(e.text, e.label_) for e in doc.spans["ner_idner"]] == [
+    assert [(e.text, e.label_) for e in doc.spans["ner_corpus"]] == [
         ("Joe Biden", "PER"), ("Retno Marsudi", "PER"), ("Jakarta", "GPE")]
-    assert "ner_idner" not in get_nlp().pipe_names
-    assert "ner_idner" in get_nlp(idner_head=True).pipe_names
+    assert "ner_corpus" not in get_nlp().pipe_names
+    assert "ner_corpus" in get_nlp(corpus_head=True).pipe_names

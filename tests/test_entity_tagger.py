@@ -145,14 +145,14 @@ def test_gold_tags_are_the_target_without_soft_targets_and_missing_tokens_are_sk
 
 def test_a_tagger_with_a_spans_key_writes_there_and_leaves_doc_ents_alone() -> None:
     nlp, tagger = _tagger_with_labels()
-    tagger.spans_key = "ner_idner"
+    tagger.spans_key = "ner_corpus"
     doc = nlp.make_doc("Menteri Sri Mulyani tiba di Kemenkeu")
     doc.ents = [spacy.tokens.Span(doc, 1, 3, label="PER")]
     outside = {"O": 0.999}
     scores = scores_for(outside, {"B-PER": 0.85, "O": 0.1}, {"L-PER": 0.85, "O": 0.1},
                         outside, outside, {"U-ORG": 0.85, "O": 0.1})
     tagger.set_annotations([doc], [scores])
-    assert [(s.text, s.label_) for s in doc.spans["ner_idner"]] == [
+    assert [(s.text, s.label_) for s in doc.spans["ner_corpus"]] == [
         ("Sri Mulyani", "PER"), ("Kemenkeu", "ORG")]
     assert [(e.text, e.label_) for e in doc.ents] == [("Sri Mulyani", "PER")]
 
@@ -166,9 +166,9 @@ def test_the_spans_scorer_scores_the_key_against_reference_entities() -> None:
     reference.ents = [spacy.tokens.Span(reference, 0, 2, label="PER"),
                       spacy.tokens.Span(reference, 4, 5, label="LOC")]
     predicted = nlp.make_doc(reference.text)
-    predicted.spans["ner_idner"] = [spacy.tokens.Span(predicted, 0, 2, label="PER"),
+    predicted.spans["ner_corpus"] = [spacy.tokens.Span(predicted, 0, 2, label="PER"),
                                     spacy.tokens.Span(predicted, 3, 5, label="LOC")]
-    scores = make_entity_spans_scorer("ner_idner")([Example(predicted, reference)])
-    assert scores["ner_idner_p"] == 0.5
-    assert scores["ner_idner_r"] == 0.5
-    assert scores["ner_idner_per_type"]["PER"]["f"] == 1.0
+    scores = make_entity_spans_scorer("ner_corpus")([Example(predicted, reference)])
+    assert scores["ner_corpus_p"] == 0.5
+    assert scores["ner_corpus_r"] == 0.5
+    assert scores["ner_corpus_per_type"]["PER"]["f"] == 1.0

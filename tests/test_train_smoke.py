@@ -90,9 +90,9 @@ def test_train_ner_smoke(tmp_path: Path):
     assert "Jl." in [t.text for t in doc] and "Tbk." in [t.text for t in doc]
     assert "Kab." in [t.text for t in doc]
     # the idner-convention head comes last and writes its own spans key, not doc.ents
-    assert nlp.pipe_names == ["tok2vec", "ner", "entity_ruler", "ner_idner"]
-    assert nlp.get_pipe("ner_idner").entity_labels == ner.entity_labels
-    assert "ner_idner" in doc.spans
+    assert nlp.pipe_names == ["tok2vec", "ner", "entity_ruler", "ner_corpus"]
+    assert nlp.get_pipe("ner_corpus").entity_labels == ner.entity_labels
+    assert "ner_corpus" in doc.spans
 
 
 def test_warta_gpe_component_relabels_known_places():

@@ -20,7 +20,7 @@ __all__ = ["SCHEMA_VERSION", "Analysis", "Article", "__version__", "analyze", "a
 def load(model: str | None = None) -> Language:
     """The shipped spaCy pipeline (or ``model``) — tagger, lemmatizer, parser (with the
     parse vote of the member parsers beside it), NER (``doc.ents``; entities as
-    idner-news-2k annotates them in ``doc.spans["ner_idner"]``) —
+    idner-news-2k annotates them in ``doc.spans["ner_corpus"]``) —
     with Warta's sentence splitter first and its ``warta`` component last:
     ``nlp(text)._.quotes``, ``._.warta_entities``, ``._.dates`` …"""
     import spacy

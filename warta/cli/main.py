@@ -69,7 +69,7 @@ class NerHead(StrEnum):
     """Which NER output ``warta eval ner`` scores."""
 
     ner = "ner"
-    ner_idner = "ner_idner"
+    ner_corpus = "ner_corpus"
 
 
 # --- error handling -----------------------------------------------------------------------
@@ -463,9 +463,9 @@ def eval_ner(
     model: Annotated[str | None, typer.Option("--model", metavar="DIR",
                                               show_default=False)] = None,
     head: Annotated[NerHead, typer.Option(
-        "--head", help="ner: the entities the analysis reads (doc.ents); ner_idner: the "
+        "--head", help="ner: the entities the analysis reads (doc.ents); ner_corpus: the "
                        "second head, trained to annotate as idner-news-2k does "
-                       "(doc.spans['ner_idner']).")] = NerHead.ner,
+                       "(doc.spans['ner_corpus']).")] = NerHead.ner,
     output_format: FormatOpt = OutputFormat.text,
 ) -> None:
     """Score the NER of the nlp pipeline (or --model) on a CoNLL file."""
@@ -475,7 +475,7 @@ def eval_ner(
         _check_model(model)
         from warta.nlp.pipeline import get_nlp
 
-        nlp = get_nlp(model, idner_head=head is NerHead.ner_idner)
+        nlp = get_nlp(model, corpus_head=head is NerHead.ner_corpus)
         spans_key = None if head is NerHead.ner else head.value
         if spans_key and spans_key not in nlp.pipe_names:
             raise BadModelError(f"--head {spans_key}: the pipeline has no such component "

@@ -106,17 +106,17 @@ def evaluate_ner(conll_path: Path | str, nlp: Language, scheme: str | None = Non
 
 def main(argv: list[str] | None = None) -> None:
     """``python -m warta.eval.ner MODEL_DIR FILE.conll ...``: print scores as JSON lines,
-    one per file and NER head (``ner``; ``ner_idner`` where the pipeline has it)."""
+    one per file and NER head (``ner``; ``ner_corpus`` where the pipeline has it)."""
     import json
     import sys
 
     import spacy
 
-    from warta.nlp.entity_tagger import IDNER_HEAD
+    from warta.nlp.entity_tagger import CORPUS_HEAD
 
     args = sys.argv[1:] if argv is None else argv
     nlp = spacy.load(args[0])
-    heads = ["ner", *([IDNER_HEAD] if IDNER_HEAD in nlp.pipe_names else [])]
+    heads = ["ner", *([CORPUS_HEAD] if CORPUS_HEAD in nlp.pipe_names else [])]
     for path in args[1:]:
         for head in heads:
             scores = evaluate_ner(path, nlp, spans_key=None if head == "ner" else head)

@@ -32,9 +32,9 @@ from thinc.loss import SequenceCategoricalCrossentropy
 from thinc.types import Floats2d
 
 OUTSIDE = "O"
-# The second tagger of the shipped pipeline (warta.train.idner_head): its name, and the
+# The second tagger of the shipped pipeline (warta.train.corpus_head): its name, and the
 # ``doc.spans`` key it writes entities to, annotated the way idner-news-2k annotates.
-IDNER_HEAD = "ner_idner"
+CORPUS_HEAD = "ner_corpus"
 # ``doc.user_data`` key of a training doc's per-token tag probabilities (rows follow the
 # doc's tokens, columns the tagger's labels), set by distillation (warta.train.distil).
 SOFT_TARGETS = "warta_biluo_probs"

@@ -17,7 +17,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from warta.nlp.document import AnalysedDocument, NamedSpan, tokens_of
-from warta.nlp.entity_tagger import IDNER_HEAD  # (importing registers the NER's factory)
+from warta.nlp.entity_tagger import CORPUS_HEAD  # (importing registers the NER's factory)
 from warta.nlp.parse_vote import add_parse_vote
 from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
 from warta.text.language import detect_language
@@ -35,16 +35,16 @@ SYNTAX_COMPONENTS = ("tok2vec_ud", "morphologizer", "trainable_lemmatizer", "par
 
 
 def get_nlp(model: str | None = None, *, syntax: bool = False,
-            idner_head: bool = False) -> SpacyLanguage:
+            corpus_head: bool = False) -> SpacyLanguage:
     """The spaCy pipeline: the shipped model, a given path, or a blank ``id``.
 
     Without ``syntax`` the UD components do not run: the morphologizer and the
     lemmatizer are left out, the parser and its encoder are loaded disabled, for
     :func:`get_sentence_parser`. With it, the parse vote is added when the member
     parsers are beside the model (:func:`warta.nlp.parse_vote.add_parse_vote`).
-    The idner-convention NER head (``ner_idner``) is left out unless ``idner_head``
+    The idner-convention NER head (``ner_corpus``) is left out unless ``corpus_head``
     or ``syntax``: the analysis reads ``doc.ents`` only."""
-    return _load(str(Path(model) if model else MODEL_DIR), syntax, idner_head)
+    return _load(str(Path(model) if model else MODEL_DIR), syntax, corpus_head)
 
 
 def get_sentence_parser(model: str | None = None) -> Callable[[str], Doc] | None:
@@ -59,7 +59,7 @@ def _sentence_parser(nlp: SpacyLanguage) -> SentenceParser:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, syntax: bool, idner_head: bool = False) -> SpacyLanguage:
+def _load(path: str, syntax: bool, corpus_head: bool = False) -> SpacyLanguage:
     config = Path(path) / "config.cfg"
     if not config.exists():
         return spacy.blank("id")
@@ -70,8 +70,8 @@ def _load(path: str, syntax: bool, idner_head: bool = False) -> SpacyLanguage:
     pipeline = _component_names(config)
     parse = list(PARSE_COMPONENTS) if set(PARSE_COMPONENTS) <= set(pipeline) else []
     left_out = [n for n in SYNTAX_COMPONENTS if n not in parse]
-    if not idner_head:
-        left_out.append(IDNER_HEAD)
+    if not corpus_head:
+        left_out.append(CORPUS_HEAD)
     return spacy.load(path, exclude=left_out, disable=parse)
 
 

@@ -186,7 +186,7 @@ def build_corpora(data_dir: Path, work_dir: Path, *, use_nerp: bool = False,
     report.counts["finetune"] = write_docbin(work_dir / "finetune.spacy", vocab,
                                              [*tune, *news_items])
     report.counts["dev"] = write_docbin(work_dir / "dev.spacy", vocab, [*dev, *news_dev])
-    # idner alone, for the idner-convention head (warta.train.idner_head)
+    # idner alone, for the idner-convention head (warta.train.corpus_head)
     write_docbin(work_dir / "idner_train.spacy", vocab, tune)
     write_docbin(work_dir / "idner_dev.spacy", vocab, dev)
     return report

@@ -20,10 +20,11 @@ import spacy
 from spacy.symbols import ORTH
 
 from warta.lang.data import alternation, load_words
-from warta.nlp.entity_tagger import IDNER_HEAD
+from warta.nlp.entity_tagger import CORPUS_HEAD
 from warta.nlp.prefix_guard import guarded_prefix_pattern
 from warta.nlp.tokenizer_factory import use_tokenizer_from_disk
 from warta.train.corpus import build_corpora
+from warta.train.corpus_head import train_corpus_head
 from warta.train.distil import (
     add_soft_targets,
     load_teachers,
@@ -31,7 +32,6 @@ from warta.train.distil import (
     unlabelled_texts,
 )
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
-from warta.train.idner_head import train_idner_head
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 from warta.train.output import write_pipeline
 from warta.train.ud import (
@@ -69,8 +69,8 @@ DISTIL_DOCS = 20000
 DISTIL_SOFT = False  # the student learns the ensemble's tag probabilities, not only its tags
 DISTIL_GOLD = False  # ... on the gold training docs of stage 1 too (mixed with the gold tags)
 # A second tagger over the frozen encoder answers in idner-news-2k's convention
-# (``doc.spans["ner_idner"]``; warta.train.idner_head); ``ner`` is not changed by it.
-IDNER_HEAD_ON = True
+# (``doc.spans["ner_corpus"]``; warta.train.corpus_head); ``ner`` is not changed by it.
+CORPUS_HEAD_ON = True
 
 
 def abbreviations() -> list[str]:
@@ -238,8 +238,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             spacy_train(FINETUNE_CONFIG, work / "tune", use_gpu=-1, overrides=tune)
             model = _best(work / "tune")
         head = None
-        if IDNER_HEAD_ON:
-            head = train_idner_head(config_path, model, work, seed=seed,
+        if CORPUS_HEAD_ON:
+            head = train_corpus_head(config_path, model, work, seed=seed,
                                      vectors=bool(overrides["paths.vectors"]),
                                      max_epochs=max_epochs, eval_frequency=50 if smoke else None)
         nlp = spacy.load(model)
@@ -247,7 +247,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         use_tokenizer_from_disk(nlp)  # loading builds the special cases once, not twice
         add_org_ruler(nlp)
         if head is not None:  # after the ruler, which runs what is before it while loading
-            nlp.add_pipe(IDNER_HEAD, source=spacy.load(head))
+            nlp.add_pipe(CORPUS_HEAD, source=spacy.load(head))
         if GPE_RULER:
             add_gpe_ruler(nlp)
         nlp.meta.update({

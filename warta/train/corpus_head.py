@@ -6,8 +6,8 @@ habits. The shipped ``ner`` is trained on the 2025 news too and follows the prod
 which costs it points against idner's gold (docs/MODELS.md). A tagger trained on
 idner train alone, over the same ``tok2vec`` (frozen, so ``ner`` does not change),
 answers in idner's convention for one maxout layer more. It writes
-``doc.spans["ner_idner"]`` and leaves ``doc.ents`` to ``ner``; ``warta eval ner --head
-ner_idner`` scores it, ``warta.analyze`` does not run it.
+``doc.spans["ner_corpus"]`` and leaves ``doc.ents`` to ``ner``; ``warta eval ner --head
+ner_corpus`` scores it, ``warta.analyze`` does not run it.
 
 The checkpoint kept is the best on idner dev (``idner_dev.spacy``). Training first on
 every NER corpus and then on idner train, as ``ner`` is trained, scored the same on
@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.util import load_config
 
-from warta.nlp.entity_tagger import IDNER_HEAD
+from warta.nlp.entity_tagger import CORPUS_HEAD
 
 LEARN_RATE = 0.001
 MAX_EPOCHS = 20
@@ -38,12 +38,12 @@ def head_config(config_path: Path, model: Path, *, vectors: bool = True,
     head_model = dict(cfg["components"]["ner"]["model"])
     encoder = load_config(model / "config.cfg")["components"]["tok2vec"]["model"]["encode"]
     head_model["tok2vec"] = {**head_model["tok2vec"], "width": encoder["width"]}
-    cfg["nlp"]["pipeline"] = ["tok2vec", IDNER_HEAD]
+    cfg["nlp"]["pipeline"] = ["tok2vec", CORPUS_HEAD]
     del cfg["components"]["ner"]
     cfg["components"]["tok2vec"] = {"source": str(model)}
-    cfg["components"][IDNER_HEAD] = {
-        "factory": "warta_entity_tagger", "spans_key": IDNER_HEAD, "model": head_model,
-        "scorer": {"@scorers": "warta.entity_spans_scorer.v1", "spans_key": IDNER_HEAD}}
+    cfg["components"][CORPUS_HEAD] = {
+        "factory": "warta_entity_tagger", "spans_key": CORPUS_HEAD, "model": head_model,
+        "scorer": {"@scorers": "warta.entity_spans_scorer.v1", "spans_key": CORPUS_HEAD}}
     training = cfg["training"]
     training["frozen_components"] = ["tok2vec"]
     training["annotating_components"] = ["tok2vec"]  # its output reaches the listener
@@ -52,13 +52,13 @@ def head_config(config_path: Path, model: Path, *, vectors: bool = True,
     training["optimizer"]["learn_rate"] = LEARN_RATE
     training["score_weights"] = {  # the factory's default weights (doc.ents) zeroed
         "ents_f": 0.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None,
-        f"{IDNER_HEAD}_f": 1.0, f"{IDNER_HEAD}_p": 0.0, f"{IDNER_HEAD}_r": 0.0,
-        f"{IDNER_HEAD}_per_type": None}
+        f"{CORPUS_HEAD}_f": 1.0, f"{CORPUS_HEAD}_p": 0.0, f"{CORPUS_HEAD}_r": 0.0,
+        f"{CORPUS_HEAD}_per_type": None}
     cfg["initialize"]["vectors"] = str(model) if vectors else None  # the encoder's own
     return cfg
 
 
-def train_idner_head(config_path: Path, model: Path, work: Path, *, seed: int,
+def train_corpus_head(config_path: Path, model: Path, work: Path, *, seed: int,
                       vectors: bool = True, max_epochs: int | None = None,
                       eval_frequency: int | None = None) -> Path:
     """Train the head over ``model``'s frozen ``tok2vec`` on the idner files that
@@ -67,9 +67,9 @@ def train_idner_head(config_path: Path, model: Path, work: Path, *, seed: int,
 
     cfg = head_config(config_path, model, vectors=vectors, max_epochs=max_epochs or MAX_EPOCHS,
                       eval_frequency=eval_frequency or EVAL_FREQUENCY)
-    cfg.to_disk(work / "idner_head.cfg")
-    out = work / "idner_head"
-    spacy_train(work / "idner_head.cfg", out, use_gpu=-1, overrides={
+    cfg.to_disk(work / "corpus_head.cfg")
+    out = work / "corpus_head"
+    spacy_train(work / "corpus_head.cfg", out, use_gpu=-1, overrides={
         "paths.train": str(work / "idner_train.spacy"), "paths.dev": str(work / "idner_dev.spacy"),
         "paths.vectors": str(model) if vectors else None, "system.seed": seed})
     return out / "model-best" if (out / "model-best").exists() else out / "model-last"
