@@ -257,44 +257,31 @@ def test_main_check_reports_counts(tmp_path, capsys):
 
 # --- the real dev set -----------------------------------------------------------------------
 
-@pytest.mark.skipif(not (SHARED / "news" / "detik-dev.jsonl").exists(),
-                    reason="shared data not present")
-def test_the_dev_set_fits_its_texts(capsys):
-    assert main([str(GOLD), "--texts", str(SHARED / "news" / "detik-dev.jsonl"), "--check"]) == 0
-    assert capsys.readouterr().out.strip() == \
-        "ok: 30 articles, 376 entities, 931 mentions, 145 alias links"
-
-
-def test_the_dev_set_holds_no_article_text():
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        assert set(rec) == {"id", "entities"}
-        for e in rec["entities"]:
-            assert set(e) == {"name", "type", "mentions"}
-            assert all(set(x) == {"start", "end", "text"} for x in e["mentions"])
-
-
 HELDOUT = GOLD.with_name("entities_heldout.jsonl")
+GOLD_FILES = [(GOLD, "ok: 30 articles, 376 entities, 931 mentions, 145 alias links"),
+              (HELDOUT, "ok: 87 articles, 1159 entities, 2745 mentions, 376 alias links")]
 
 
 @pytest.mark.skipif(not (SHARED / "news" / "detik-dev.jsonl").exists(),
                     reason="shared data not present")
-def test_the_heldout_set_fits_its_texts(capsys):
-    assert main([str(HELDOUT), "--texts", str(SHARED / "news" / "detik-dev.jsonl"),
-                 "--check"]) == 0
-    assert capsys.readouterr().out.strip() == \
-        "ok: 87 articles, 1159 entities, 2745 mentions, 376 alias links"
+@pytest.mark.parametrize(("gold", "counts"), GOLD_FILES)
+def test_the_gold_set_fits_its_texts(gold, counts, capsys):
+    assert main([str(gold), "--texts", str(SHARED / "news" / "detik-dev.jsonl"), "--check"]) == 0
+    assert capsys.readouterr().out.strip() == counts
 
 
-def test_the_heldout_set_holds_no_text_and_no_article_of_another_gold_file():
-    ids = set()
-    for line in HELDOUT.read_text(encoding="utf-8").splitlines():
+@pytest.mark.parametrize("gold", [g for g, _ in GOLD_FILES])
+def test_the_gold_set_holds_no_article_text(gold):
+    for line in gold.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         assert set(rec) == {"id", "entities"}
         for e in rec["entities"]:
             assert set(e) == {"name", "type", "mentions"}
             assert all(set(x) == {"start", "end", "text"} for x in e["mentions"])
-        ids.add(rec["id"])
+
+
+def test_the_heldout_set_shares_no_article_with_another_gold_file():
+    ids = {json.loads(x)["id"] for x in HELDOUT.read_text("utf-8").splitlines()}
     for other in GOLD.parent.glob("*.jsonl"):
         if other != HELDOUT:
             assert not ids & {json.loads(x)["id"] for x in other.read_text("utf-8").splitlines()}
