@@ -227,7 +227,7 @@ def _without_list_numbers(mentions: list[NameMention], text: str) -> list[NameMe
     out = []
     for m in mentions:
         glued = _GLUED_NUMBER.search(m.text)
-        if glued and text[m.end:m.end + 1] == "." and glued.start() > 0:
+        if glued and text[m.end:m.end + 1] == ".":
             end = m.start + glued.start()
             m = NameMention(m.start, end, text[m.start:end], m.label)
         out.append(m)
