@@ -258,11 +258,14 @@ def test_main_check_reports_counts(tmp_path, capsys):
 # --- the real dev set -----------------------------------------------------------------------
 
 HELDOUT = GOLD.with_name("entities_heldout.jsonl")
+SCRAPED = GOLD.with_name("entities_2020.jsonl")  # texts from news/scrapy-4sites
 GOLD_FILES = [(GOLD, "ok: 30 articles, 376 entities, 931 mentions, 145 alias links"),
-              (HELDOUT, "ok: 87 articles, 1159 entities, 2745 mentions, 376 alias links")]
+              (HELDOUT, "ok: 87 articles, 1159 entities, 2745 mentions, 376 alias links"),
+              (SCRAPED, "ok: 49 articles, 398 entities, 786 mentions, 151 alias links")]
 
 
-@pytest.mark.skipif(not (SHARED / "news" / "detik-dev.jsonl").exists(),
+@pytest.mark.skipif(not (SHARED / "news" / "detik-dev.jsonl").exists()
+                    or not (SHARED / "news" / "scrapy-4sites").exists(),
                     reason="shared data not present")
 @pytest.mark.parametrize(("gold", "counts"), GOLD_FILES)
 def test_the_gold_set_fits_its_texts(gold, counts, capsys):
@@ -280,8 +283,9 @@ def test_the_gold_set_holds_no_article_text(gold):
             assert all(set(x) == {"start", "end", "text"} for x in e["mentions"])
 
 
-def test_the_heldout_set_shares_no_article_with_another_gold_file():
-    ids = {json.loads(x)["id"] for x in HELDOUT.read_text("utf-8").splitlines()}
+@pytest.mark.parametrize("held_out", [HELDOUT, SCRAPED])
+def test_a_heldout_set_shares_no_article_with_another_gold_file(held_out):
+    ids = {json.loads(x)["id"] for x in held_out.read_text("utf-8").splitlines()}
     for other in GOLD.parent.glob("*.jsonl"):
-        if other != HELDOUT:
+        if other != held_out:
             assert not ids & {json.loads(x)["id"] for x in other.read_text("utf-8").splitlines()}

@@ -7,8 +7,10 @@ data, read JSON Lines, turn Detik's dates into ISO, fetch the texts of gold item
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +30,46 @@ def shared_data_dir() -> Path:
 def default_texts_path() -> Path:
     """The Detik dev articles the gold sets were annotated on."""
     return shared_data_dir() / "news" / "detik-dev.jsonl"
+
+
+# The 2020 articles of ``news/scrapy-4sites``: ids ``s4-<site>-<row>`` (row = 0-based data
+# row of ``<site>.csv``). Every scrape dropped the text of hyperlinks, names included
+# ("Nilai tukar , (AS) terhadap rupiah"); Detik's and Merdeka's bodies lost the fewest
+# words (0-5 gaps an article), Kompas's the most (up to 11), and CNN Indonesia's often
+# the first sentence's subject, so only the first two are read.
+SCRAPY_PREFIX = "s4-"
+SCRAPY_SITES = ("detik", "merdeka")
+_PARAGRAPH_JOIN = re.compile(r'(?<=[.!?"”’])[ \t]*,(?=[^\s\d,])')
+
+
+def scrapy_body(body: str) -> str:
+    """A scraped body as paragraphs: the scraper joined them with a comma after the last
+    sentence's punctuation ("... triliun.,Mengutip ..."); that comma becomes a line break,
+    runs of blanks one space, empty lines go."""
+    lines = (re.sub(r"[ \t]+", " ", line).strip(" ,\t")
+             for line in _PARAGRAPH_JOIN.sub("\n", body).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def scrapy_texts(ids: Iterable[str], data_dir: Path | None = None) -> dict[str, str]:
+    """Texts of ``s4-<site>-<row>`` ids from ``news/scrapy-4sites`` (see :func:`scrapy_body`)."""
+    folder = (data_dir or shared_data_dir()) / "news" / "scrapy-4sites"
+    wanted: dict[str, set[int]] = {}
+    for article_id in ids:
+        site, _, row = article_id.removeprefix(SCRAPY_PREFIX).rpartition("-")
+        if site in SCRAPY_SITES and row.isdigit():
+            wanted.setdefault(site, set()).add(int(row))
+    texts: dict[str, str] = {}
+    csv.field_size_limit(1 << 24)
+    for site, rows in wanted.items():
+        path = folder / f"{site}.csv"
+        if not path.exists():
+            raise MissingDataError(f"article texts not found at {path} (set WARTA_SHARED_DATA)")
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row, record in enumerate(csv.DictReader(fh)):
+                if row in rows:
+                    texts[f"{SCRAPY_PREFIX}{site}-{row}"] = scrapy_body(record["berita"])
+    return texts
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -55,9 +97,16 @@ def texts_file(texts_path: str | Path | None = None) -> Path:
 
 
 def load_texts(path: str | Path | None = None, ids: Iterable[str] | None = None) -> dict[str, str]:
-    """Article texts by id from a JSONL file with ``id`` and ``text`` fields."""
+    """Article texts by id from a JSONL file with ``id`` and ``text`` fields; without
+    ``path``, ids of the 2020 scrapes (``s4-…``) come from :func:`scrapy_texts`."""
     wanted = set(ids) if ids is not None else None
     texts: dict[str, str] = {}
+    if path is None and wanted is not None:
+        scraped = {i for i in wanted if i.startswith(SCRAPY_PREFIX)}
+        texts.update(scrapy_texts(scraped))
+        wanted -= scraped
+        if not wanted:
+            return texts
     with open(path or default_texts_path(), encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
@@ -71,16 +120,21 @@ def load_texts(path: str | Path | None = None, ids: Iterable[str] | None = None)
 def gold_sources(gold: Sequence[Record], texts_path: str | Path | None = None
                  ) -> dict[str, tuple[str, str | None]]:
     """(text, ISO published) per gold article: from the gold line, else by id from the
-    texts file (default: the shared ``news/detik-dev.jsonl``).
+    texts file (default: the shared ``news/detik-dev.jsonl``); ids of the 2020 scrapes
+    (``s4-…``) always from :func:`scrapy_texts`.
 
     Raises ``FileNotFoundError`` without the texts file and ``ValueError`` when
     it lacks a gold article.
     """
     out: dict[str, tuple[str, str | None]] = {}
     missing = []
+    scraped = scrapy_texts(i["id"] for i in gold if not i.get("text")
+                           and str(i["id"]).startswith(SCRAPY_PREFIX))
     for item in gold:
         if item.get("text"):
             out[item["id"]] = (item["text"], iso_published(item.get("published")))
+        elif item["id"] in scraped:
+            out[item["id"]] = (scraped[item["id"]], iso_published(item.get("published")))
         else:
             missing.append(item["id"])
     if missing:
