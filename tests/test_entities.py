@@ -257,6 +257,47 @@ def test_an_english_name_s_acronym_skips_its_connectors_too():
     assert [e.name for e in entities] == ["Food and Agriculture Organization"]
 
 
+def test_a_syllable_acronym_spells_the_words_the_model_left_before_a_body():
+    # Indonesian bodies are shortened by syllables as often as by initials: "Perludem"
+    # spells Per(kumpulan) … (Pemi)lu … Dem(okrasi); the model typed only "Demokrasi"
+    text = ("Hal itu disampaikan Perkumpulan untuk Pemilu dan Demokrasi (Perludem) dalam "
+            "diskusi di Jakarta. Perludem menilai aturan itu terlambat.")
+    entities = entities_of(text, {"Demokrasi": ORG, "Perludem": ORG, "Jakarta": GPE})
+    perludem = entity_named(entities, "Perkumpulan untuk Pemilu dan Demokrasi")
+    assert perludem.type == "ORG"
+    assert mentions(perludem) == [
+        (*span(text, "Perkumpulan untuk Pemilu dan Demokrasi"),
+         "Perkumpulan untuk Pemilu dan Demokrasi"),
+        (*span(text, "Perludem"), "Perludem"), (*span(text, "Perludem", "Jakarta. "), "Perludem")]
+
+
+def test_an_acronym_of_letters_inside_words_reaches_back_to_its_first_letter():
+    text = ("Kementerian Agama meresmikan Sekolah Tinggi Agama Khonghucu Indonesia Negeri "
+            "(SETIAKIN) di Bangka. Peneliti itu anggota Asosiasi Studi Sosio-Legal Indonesia "
+            "(ASSLESI).")
+    entities = entities_of(text, {"Kementerian Agama": ORG, "SETIAKIN": ORG, "ASSLESI": ORG,
+                                  "Tinggi Agama Khonghucu Indonesia Negeri": ORG,
+                                  "Bangka": GPE, "Legal Indonesia": LOC})
+    school = entity_named(entities, "Sekolah Tinggi Agama Khonghucu Indonesia Negeri")
+    assert [m.text for m in school.mentions] == [school.name, "SETIAKIN"]
+    # after a title ("Anggota") a body's name grows too, and a place typed LOC becomes it
+    assoc = entity_named(entities, "Asosiasi Studi Sosio-Legal Indonesia")
+    assert assoc.type == "ORG"
+    assert [m.text for m in assoc.mentions] == [assoc.name, "ASSLESI"]
+
+
+def test_a_name_that_spells_its_bracketed_short_form_stays_as_it_is():
+    # "Jawa Barat" spells "Jabar"; "(Baru)" is a common word, not a short form
+    text = ("Warga Jawa Barat (Jabar) memadati Pasar Kebon Kembang (Baru) di Kota Bogor. "
+            "Jabar mencatat lonjakan pengunjung.")
+    entities = entities_of(text, {"Jawa Barat": GPE, "Jabar": GPE, "Kebon Kembang": LOC,
+                                  "Kota Bogor": GPE})
+    assert entity_named(entities, "Jawa Barat").type == "GPE"
+    assert [m.text for m in entity_named(entities, "Jawa Barat").mentions] == [
+        "Jawa Barat", "Jabar", "Jabar"]
+    assert entity_named(entities, "Kebon Kembang").type == "LOC"
+
+
 def test_an_untyped_name_an_org_acronym_spells_whole_is_that_body():
     # the model typed only "OPEC"; the capitalised runs around "of the" are its name.
     # A term's words ("Pajak Bumi dan Bangunan", a tax) do not become a body even when

@@ -243,7 +243,10 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
     the sentence). A place grows only into a body's name ("Kedutaan Besar Republik
     Indonesia", not "Warga Negara Indonesia"); a term's acronym (``concept_acronyms``:
     "HAM", "WNI") and a portfolio after a title ("Menteri Agraria dan Tata Ruang
-    (ATR)", an office) leave the name as it is."""
+    (ATR)", an office) leave the name as it is; a body's name after a title grows
+    ("Anggota Asosiasi Studi Sosio-Legal Indonesia (ASSLESI)"). Syllable acronyms
+    ("Perkumpulan untuk Pemilu dan Demokrasi (Perludem)") are spelled as Schwartz and
+    Hearst spell them (:func:`_explained_from`)."""
     out: list[NameMention] = []
     label_at = {p.start: p.label for p in mentions}
     for m in mentions:
@@ -253,13 +256,16 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
         spelled_body = after is not None and m.label is None \
             and label_at.get(after.start(1)) == "ORG"
         if after and (m.label in ("ORG", "GPE", "LOC") or spelled_body) \
-                and is_acronym(after.group(1)):
+                and (is_acronym(after.group(1))
+                     or m.label is not None and _syllable_acronym(after.group(1))):
             letters = after.group(1).casefold()
             own = initials(m.text) or m.text[:1].casefold()
             floor = max((p.end for p in out if p.label is not None), default=0)
             start = m.start
             if len(letters) > len(own) and letters.endswith(own):
                 start = _start_spelling(text, floor, m.start, letters[:-len(own)])
+            elif m.label is not None and _explained_from(m.text, letters) is None:
+                start = _start_explaining(text, floor, m.start, m.end, letters)
             taken = text[start:m.start].split()
             body = bool(taken) and taken[0] in load_json("name_words")["org_name_heads"]
             office = text[floor:start].split()[-1:]  # "Menteri Agraria dan Tata Ruang (ATR)"
@@ -267,12 +273,13 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
             if spelled_body and (initials(spelled) != letters or _common_words_only(spelled)):
                 taken = []  # not all spelled, or a term ("Pajak Bumi dan Bangunan (PBB)":
                 # the acronym the model typed ORG is a tax's)
-            if taken and (m.label != "GPE" or body) and not (office and is_title(office[0])) \
+            if taken and (m.label != "GPE" or body) \
+                    and not (office and is_title(office[0]) and not body) \
                     and after.group(1) not in load_words("concept_acronyms"):
                 out = [p for p in out if p.end <= start] + [
                     rest for p in out if p.start < start < p.end
                     for rest in [_untyped_rest(p, start, text)] if rest]
-                label = "ORG" if m.label in ("GPE", None) else m.label
+                label = "ORG" if m.label in ("GPE", None) or body else m.label
                 m = NameMention(start, m.end, text[start:m.end], label)
         out.append(m)
     return out
@@ -310,6 +317,55 @@ def _start_spelling(text: str, floor: int, start: int, letters: str) -> int:
             return start
         pos, needed = pos - len(word) - 1, needed[:-1]
     return pos
+
+
+def _syllable_acronym(word: str) -> bool:
+    """"Perludem", "Bapelkes", "Dinkes": a capitalised word in brackets after a name,
+    not a common word ("(Baru)"), may shorten it by syllables."""
+    return word[:1].isupper() and word[1:].islower() and len(word) >= 4 \
+        and word.casefold() not in load_words("common_words")
+
+
+def _explained_from(name: str, letters: str) -> int | None:
+    """Where in ``name`` the words begin whose letters spell ``letters`` in order, the
+    first at a word's start (Schwartz & Hearst's test, 2003: "Perkumpulan untuk Pemilu
+    dan Demokrasi" spells "perludem", "Sekolah Tinggi Agama Khonghucu Indonesia Negeri"
+    "setiakin"); the latest such start, None if none. Syllable acronyms, common in
+    Indonesian, are spelled this way, not by initials."""
+    folded = name.casefold()
+    pos = len(folded)
+    for index in range(len(letters) - 1, -1, -1):
+        while True:
+            pos = folded.rfind(letters[index], 0, pos)
+            if pos < 0:
+                return None
+            if index or pos == 0 or not folded[pos - 1].isalnum():
+                break
+    return pos
+
+
+def _start_explaining(text: str, floor: int, start: int, end: int, letters: str) -> int:
+    """Where the name before ``start`` begins that, with the rest up to ``end``, spells
+    ``letters`` (:func:`_explained_from`): the capitalised words right before
+    ``start`` (with connectors and hyphenated halves, "Sosio-Legal"), never more than
+    the acronym has letters; ``start`` if they do not spell it."""
+    words: list[int] = []
+    pos = start
+    while len(words) < len(letters):
+        match = re.search(r"(?:^|[ -])([\w'’]+)[ -]$", text[floor:pos])
+        if not match:
+            break
+        word = match.group(1)
+        if not (word[0].isupper() or word.casefold() in _initial_connectors()):
+            break
+        pos = floor + match.start(1)
+        words.append(pos)
+    for candidate in reversed(words):  # the shortest name that spells it
+        if text[candidate].isupper():
+            found = _explained_from(text[candidate:end], letters)
+            if found == 0:
+                return candidate
+    return start
 
 
 _ROMAN_LEVEL = re.compile(r"(?:I{1,2}) ")
