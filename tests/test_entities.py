@@ -886,3 +886,32 @@ def test_promotion_lines_are_title_case_lines_opened_by_a_cue():
             'Tonton juga video "Cina dan India Pimpin Produksi Hidrogen"')
     starts = [text.index("Simak"), text.index("Tonton")]
     assert [start for start, _ in promotion_lines(text)] == starts
+
+
+def test_a_degree_after_a_name_is_not_part_of_it():
+    text = ("Senada, Prof Raldi Hendro Koestoer PhD, dosen Universitas Indonesia, menilai "
+            "aturan itu terlambat. Raldi juga meminta kampus bersiap. Rektor Budi Santoso "
+            "M.Si menyambutnya.")
+    entities = entities_of(text, {"Raldi Hendro Koestoer": PER, "Raldi": PER,
+                                  "Universitas Indonesia": ORG})
+    raldi = entity_named(entities, "Raldi Hendro Koestoer")
+    assert [m.text for m in raldi.mentions if m.kind == "name"] == [
+        "Raldi Hendro Koestoer", "Raldi"]
+    # a name the model left untyped stops before the degree as well
+    assert any(m.text == "Budi Santoso" for e in entities for m in e.mentions)
+    assert not any("PhD" in m.text or "M.Si" in m.text for e in entities for m in e.mentions)
+
+
+def test_names_spelt_the_old_way_or_transliterated_otherwise_are_one_person():
+    text = ("Ketua KPU Mochammad Afifuddin membuka rapat. Muhammad Afifuddin menyebut tahapan "
+            "berjalan. Kapolres AKBP Muhammad Syarifudin Lubis hadir; Muhammad Syaripuddin "
+            "Lubis meminta warga tenang. Mantan ajudan Soekarno Hadi dan Sukarto Hadi "
+            "juga hadir.")
+    entities = entities_of(text, {"KPU": ORG, "Mochammad Afifuddin": PER,
+                                  "Muhammad Afifuddin": PER, "Muhammad Syarifudin Lubis": PER,
+                                  "Muhammad Syaripuddin Lubis": PER, "Soekarno Hadi": PER,
+                                  "Sukarto Hadi": PER})
+    people = sorted(sorted(m.text for m in e.mentions) for e in entities if e.type == "PER")
+    assert people == [["Mochammad Afifuddin", "Muhammad Afifuddin"],
+                      ["Muhammad Syarifudin Lubis", "Muhammad Syaripuddin Lubis"],
+                      ["Soekarno Hadi"], ["Sukarto Hadi"]]  # another name, not a spelling

@@ -11,6 +11,7 @@ name in the article.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,7 +141,8 @@ def _one_word_abbreviations() -> tuple[dict[str, list[str]], dict[str, list[str]
     """One-word standing abbreviations (``known_aliases``) → the words of the full
     name, casefolded: those of places ("Kalsel", "RI", "AS"), and the others."""
     known = {k.casefold(): v.casefold().split() for k, v in load_json("known_aliases").items()
-             if not k.startswith("_") and " " not in k}
+             if not k.startswith("_") and " " not in k
+             and k.casefold() not in v.casefold().split()}  # "Amerika": a short name
     places = {k: v for k, v in known.items() if is_gpe(" ".join(v))}
     return places, {k: v for k, v in known.items() if k not in places}
 
@@ -274,7 +276,27 @@ def _one_word_misspelt(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b) or a[-1] != b[-1]:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(differ) == 1 and min(map(len, differ[0])) >= 2 and _one_edit_apart(*differ[0])
+    return len(differ) == 1 and min(map(len, differ[0])) >= 2 and (
+        _one_edit_apart(*differ[0]) or _one_given_name(*differ[0]))
+
+
+@cache
+def _spelling_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = dict(load_json("name_words")["name_spellings"])
+    return re.compile("|".join(sorted(map(re.escape, pairs), key=len, reverse=True))), pairs
+
+
+@cache
+def _spelling_key(word: str) -> str:
+    """A name word as one spelling of it: "mochammad", "muhammad" and "mohamad" all
+    "muhamad"; "soekarno" "sukarnu"; "syaripuddin" "syaripudin" (``name_spellings``)."""
+    pattern, pairs = _spelling_pattern()
+    return re.sub(r"(.)\1", r"\1", pattern.sub(lambda m: pairs[m.group()], word))
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Two spellings of one name word ("mochammad" and "muhammad")."""
+    return len(a) >= 4 and len(b) >= 4 and _spelling_key(a) == _spelling_key(b)
 
 
 def _spelt_as_often_or_first(host: _Cluster, other: _Cluster) -> bool:

@@ -153,7 +153,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not _is_capitalised(tok) or tok.text in not_names or covered[tok.idx]:
+        if not _is_capitalised(tok) or tok.text in not_names or covered[tok.idx] \
+                or tok.text.rstrip(".") in _degrees():  # "Koestoer PhD": no more name
             i += 1
             continue
         j = i
@@ -163,7 +164,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
                 break
             inside = nxt.text in inner and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2])
             if _is_capitalised(nxt) and (nxt.text not in not_names or inside) \
-                    and not covered[nxt.idx]:
+                    and not covered[nxt.idx] and nxt.text.rstrip(".") not in _degrees():
                 j += 1
             elif (nxt.lower_ in connectors and j + 2 < len(tokens)
                   and _is_capitalised(tokens[j + 2])):
@@ -217,6 +218,11 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
 
 
 _GLUED_NUMBER = re.compile(r"(?<=[A-Za-z]{2})[0-9]{1,2}$")
+
+
+@cache
+def _degrees() -> frozenset[str]:
+    return frozenset(load_words("academic_degrees"))
 
 
 def _without_list_numbers(mentions: list[NameMention], text: str) -> list[NameMention]:
