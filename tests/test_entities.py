@@ -915,3 +915,19 @@ def test_names_spelt_the_old_way_or_transliterated_otherwise_are_one_person():
     assert people == [["Mochammad Afifuddin", "Muhammad Afifuddin"],
                       ["Muhammad Syarifudin Lubis", "Muhammad Syaripuddin Lubis"],
                       ["Soekarno Hadi"], ["Sukarto Hadi"]]  # another name, not a spelling
+
+
+def test_a_short_name_joins_the_one_full_name_the_model_typed_otherwise():
+    # the model typed the full name ORG and the surname PER, or the reverse: one person
+    text = ("Mantan Direktur Isa Rachmatarwata diperiksa jaksa. Isa membantah semua tuduhan. "
+            "Peneliti Herbet Feith menulis buku itu; Feith wafat pada 2001. Di Jalan Sudirman "
+            "warga berkumpul, sementara Sudirman mengaku tidak tahu.")
+    entities = entities_of(text, {"Isa Rachmatarwata": ORG, "Isa": PER, "Herbet Feith": LOC,
+                                  "Feith": PER, "Jalan Sudirman": LOC, "Sudirman": PER})
+    isa = entity_named(entities, "Isa Rachmatarwata")
+    assert (isa.type, [m.text for m in isa.mentions]) == ("PER", ["Isa Rachmatarwata", "Isa"])
+    feith = entity_named(entities, "Herbet Feith")
+    assert (feith.type, [m.text for m in feith.mentions]) == ("PER", ["Herbet Feith", "Feith"])
+    # a street named after someone is no person: "Sudirman" stays apart
+    assert entity_named(entities, "Jalan Sudirman").type == "LOC"
+    assert entity_named(entities, "Sudirman").type == "PER"

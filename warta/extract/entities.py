@@ -181,6 +181,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
             _merge(target, source, by_key, clusters)
     _merge_misspelt_names(clusters, by_key)
     _merge_short_names(clusters, by_key)
+    _merge_mistyped_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
     _merge_acronym_forms(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
@@ -241,6 +242,48 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
             _merge(host, short, by_key, clusters)
             del shape[id(short)]
             shape[id(host)] = (_key(host.name()).split(), host.label, _personal_name(host))
+
+
+def _merge_mistyped_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"Isa" (PER) is "Isa Rachmatarwata" (typed ORG), "Eriks" (typed LOC) is "Eriks
+    Nainggolan" (PER): a one-word name that is the first or last word of exactly one
+    fuller name is that person when the model typed either of them PER and the other
+    could be a person's name too (no word of a body's or place's name, no acronym, no
+    known place or body) — the model mistyped one of the two, and a person's name is
+    what the pair of a full name and its first or last word is. All their mentions
+    become PER."""
+    def could_be_a_person(c: _Cluster) -> bool:
+        name = c.name()
+        return c.label in ("PER", None) or not (
+            is_gpe(name) or is_known_org(name) or _is_term(name)
+            or any(w in _all_heads() or is_acronym(w) for w in name.split()))
+
+    for short in list(clusters):
+        if short not in clusters or short.label == "MISC":
+            continue
+        words = _key(short.name()).split()
+        if len(words) != 1 or len(words[0]) < 3 or is_acronym(short.name()):
+            continue
+        hosts = [c for c in clusters if c is not short and c.label != "MISC"
+                 and len(_key(c.name()).split()) > 1
+                 and words[0] in (_key(c.name()).split()[0], _key(c.name()).split()[-1])]
+        if len(hosts) != 1:
+            continue
+        host = hosts[0]
+        if host.label == short.label or "PER" not in (host.label, short.label) \
+                or not (could_be_a_person(host) and could_be_a_person(short)):
+            continue
+        _merge(host, short, by_key, clusters)
+        host.mentions[:] = [NameMention(m.start, m.end, m.text, "PER") for m in host.mentions]
+
+
+@cache
+def _all_heads() -> frozenset[str]:
+    """Words that open a body's, a place's or a venue's name ("Badan", "Kabupaten",
+    "Jalan")."""
+    words = load_json("name_words")
+    return frozenset(w for key in ("org_name_heads", "org_heads", "place_heads", "geo_heads",
+                                   "local_admin_heads", "venue_heads") for w in words[key])
 
 
 def _merge_misspelt_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
