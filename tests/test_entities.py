@@ -931,3 +931,16 @@ def test_a_short_name_joins_the_one_full_name_the_model_typed_otherwise():
     # a street named after someone is no person: "Sudirman" stays apart
     assert entity_named(entities, "Jalan Sudirman").type == "LOC"
     assert entity_named(entities, "Sudirman").type == "PER"
+
+
+def test_provinsi_inside_a_body_s_name_and_a_hyphenated_ri_change_nothing():
+    text = ("DPRD Provinsi Jatim menggelar rapat paripurna. Ketua DPRD Jatim membuka rapat, "
+            "dan DPRD Jawa Timur menyetujui anggaran. Komisi XIII DPR-RI ikut hadir; Komisi "
+            "XIII DPR RI mencatat usulan. Pemkab Bandung dan Pemkot Bandung juga diundang.")
+    entities = entities_of(text, {"DPRD Provinsi Jatim": ORG, "DPRD Jatim": ORG,
+                                  "DPRD Jawa Timur": ORG, "Komisi XIII DPR-RI": ORG,
+                                  "Komisi XIII DPR RI": ORG, "Pemkab Bandung": ORG,
+                                  "Pemkot Bandung": ORG})
+    assert sorted([m.text for m in e.mentions] for e in entities) == [
+        ["DPRD Provinsi Jatim", "DPRD Jatim", "DPRD Jawa Timur"],
+        ["Komisi XIII DPR-RI", "Komisi XIII DPR RI"], ["Pemkab Bandung"], ["Pemkot Bandung"]]

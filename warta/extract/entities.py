@@ -96,17 +96,24 @@ def _is_admin_head(word: str) -> bool:
 
 @cache
 def _key(text: str) -> str:
-    """The name as grouping compares it: :func:`_bare_key`, abbreviations spelled out."""
-    return " ".join(_spell_out_abbreviations(_bare_key(text).split()))
+    """The name as grouping compares it: :func:`_bare_key`, abbreviations spelled out,
+    and "Provinsi" inside a body's name left out, since a province's name is unique
+    ("DPRD Provinsi Jatim" = "DPRD Jatim", "Pemprov Riau" = "Pemerintah Provinsi Riau";
+    not "Kota" or "Kabupaten": "Pemkab Bandung" is not "Pemkot Bandung")."""
+    toks = _spell_out_abbreviations(_bare_key(text).split())
+    return " ".join(t for i, t in enumerate(toks) if i == 0 or t not in ("provinsi", "prov."))
+
+
+_ACRONYM_HYPHEN = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{2})")
 
 
 @cache
 def _bare_key(text: str) -> str:
     """Casefolded, without generic heads ("Kota", "Partai"), suffixes ("Tbk") and a
     bracketed short form inside ("Kejaksaan Tinggi (Kejati) Riau" = "Kejaksaan Tinggi
-    Riau")."""
+    Riau"); an acronym hyphenated to the next is two words ("DPR-RI")."""
     heads = _heads()
-    toks = text.casefold().split()
+    toks = _ACRONYM_HYPHEN.sub(" ", text).casefold().split()
     unbracketed = [t for t in toks if not (t[:1] == "(" and t[-1:] == ")")]
     if unbracketed and len(unbracketed) < len(toks):
         toks = unbracketed
