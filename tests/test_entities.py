@@ -944,3 +944,17 @@ def test_provinsi_inside_a_body_s_name_and_a_hyphenated_ri_change_nothing():
     assert sorted([m.text for m in e.mentions] for e in entities) == [
         ["DPRD Provinsi Jatim", "DPRD Jatim", "DPRD Jawa Timur"],
         ["Komisi XIII DPR-RI", "Komisi XIII DPR RI"], ["Pemkab Bandung"], ["Pemkot Bandung"]]
+
+
+def test_a_venue_named_without_its_head_word_is_the_venue():
+    text = ("Polisi menutup Jembatan Ampera sementara. Warga yang melintasi Ampera diminta "
+            "memutar. Di Jalan Sudirman macet, kata Sudirman, petugas parkir. Petugas menjaga "
+            "Kawasan Hutan itu; Hutan lindung juga dijaga.")
+    entities = entities_of(text, {"Jembatan Ampera": LOC, "Ampera": LOC, "Jalan Sudirman": LOC,
+                                  "Sudirman": PER, "Kawasan Hutan": LOC, "Hutan": LOC})
+    by_name = {e.name: [m.text for m in e.mentions] for e in entities}
+    assert by_name["Jembatan Ampera"] == ["Jembatan Ampera", "Ampera"]
+    # a person's name is no street's, and a common word no name of a place
+    assert by_name["Jalan Sudirman"] == ["Jalan Sudirman"]
+    assert by_name["Sudirman"] == ["Sudirman"]
+    assert by_name["Kawasan Hutan"] == ["Kawasan Hutan"]

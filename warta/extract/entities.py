@@ -189,6 +189,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
     _merge_misspelt_names(clusters, by_key)
     _merge_short_names(clusters, by_key)
     _merge_mistyped_short_names(clusters, by_key)
+    _merge_venue_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
     _merge_acronym_forms(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
@@ -282,6 +283,29 @@ def _merge_mistyped_short_names(clusters: list[_Cluster], by_key: dict[str, _Clu
             continue
         _merge(host, short, by_key, clusters)
         host.mentions[:] = [NameMention(m.start, m.end, m.text, "PER") for m in host.mentions]
+
+
+def _merge_venue_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"Ampera" is "Jembatan Ampera", "Leuwipanjang" "Terminal Leuwipanjang": a venue's
+    or natural place's name without its head word is the venue, unless the model typed
+    the bare name a person ("Sudirman" and "Jalan Sudirman" are two), it is a known
+    place ("Jawa" and "Pulau Jawa" are two in the guidelines) or a common word ("Hutan"
+    is no name of "Kawasan Hutan")."""
+    words = load_json("name_words")
+    heads = frozenset(words["venue_heads"]) | frozenset(words["geo_heads"])
+    for host in list(clusters):
+        if host not in clusters or host.label not in ("LOC", "ORG"):
+            continue
+        head, _, rest = host.name().partition(" ")
+        if head not in heads or not rest or is_gpe(rest) \
+                or rest.casefold() in load_words("common_words"):  # "Kawasan Hutan"
+            continue
+        bare = by_key.get(_key(rest))
+        if bare is None or bare is host or bare.label not in ("LOC", "ORG", None):
+            continue
+        for m in bare.mentions:
+            host.alias_kinds.setdefault(m.text, "alias")
+        _merge(host, bare, by_key, clusters)
 
 
 @cache
