@@ -958,3 +958,12 @@ def test_a_venue_named_without_its_head_word_is_the_venue():
     assert by_name["Jalan Sudirman"] == ["Jalan Sudirman"]
     assert by_name["Sudirman"] == ["Sudirman"]
     assert by_name["Kawasan Hutan"] == ["Kawasan Hutan"]
+
+
+def test_a_short_name_of_a_country_joins_it_and_is_not_spelled_out_inside_names():
+    text = ("Pemerintah Arab Saudi membuka kuota haji. Saudi juga menambah penerbangan, kata "
+            "Kedutaan Besar Arab Saudi. Warga Amerika Serikat ikut; Amerika menolak.")
+    entities = entities_of(text, {"Arab Saudi": GPE, "Saudi": GPE, "Amerika Serikat": GPE,
+                                  "Amerika": GPE, "Kedutaan Besar Arab Saudi": ORG})
+    assert sorted([m.text for m in e.mentions] for e in entities) == [
+        ["Amerika Serikat", "Amerika"], ["Arab Saudi", "Saudi"], ["Kedutaan Besar Arab Saudi"]]
