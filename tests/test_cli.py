@@ -574,3 +574,19 @@ def test_train_without_data_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 6
     assert "data folder" in result.output
+
+
+@pytest.mark.parametrize(("command", "content", "fragment"), [
+    ("ner", "Budi\tB-PER\nSantoso\n\n", "line 2: expected TOKEN<TAB>TAG, found 'Santoso'"),
+    ("ner", "", "no sentences"),
+    ("ud", "Budi\tB-PER\n\n", "line 1: not a CoNLL-U word line"),
+    ("ud", "# text = kosong\n\n", "no sentences (expected CoNLL-U)"),
+])
+def test_eval_of_a_file_in_another_format_is_bad_data(tmp_path: Path, command: str,
+                                                      content: str, fragment: str) -> None:
+    # a file that is not TOKEN<TAB>TAG (or CoNLL-U) used to score 0 without a word
+    path = tmp_path / "gold.txt"
+    path.write_text(content, encoding="utf-8")
+    result = run("eval", command, str(path))
+    assert result.exit_code == ExitCode.BAD_DATA
+    assert fragment in result.stderr and "Traceback" not in result.stderr

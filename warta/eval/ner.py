@@ -98,6 +98,8 @@ def evaluate_ner(conll_path: Path | str, nlp: Language, scheme: str | None = Non
     """Span-level P/R/F1 of ``nlp`` on a CoNLL file (label set detected unless ``scheme``),
     of its ``doc.ents`` or of ``doc.spans[spans_key]``."""
     sentences = [split_multiword(s) for s in read_conll(conll_path, scheme)]
+    if not sentences:
+        raise ValueError(f"{conll_path}: no sentences (expected TOKEN<TAB>TAG lines)")
     gold = [{(i, s, e, FOLD.get(lab, lab)) for s, e, lab in sent.spans}
             for i, sent in enumerate(sentences)]
     pred = predict_spans(nlp, sentences, spans_key)

@@ -126,7 +126,11 @@ class _Counter:
 
 
 def _sentences(source: Path | str | Sequence[UdSentence]) -> list[UdSentence]:
-    return read_conllu(source) if isinstance(source, (str, Path)) else list(source)
+    sentences = read_conllu(source) if isinstance(source, (str, Path)) else list(source)
+    if not sentences:
+        raise ValueError(f"{source if isinstance(source, (str, Path)) else 'input'}: "
+                         "no sentences (expected CoNLL-U)")
+    return sentences
 
 
 def evaluate_ud(conllu_path: Path | str | Sequence[UdSentence], nlp: Language, *,

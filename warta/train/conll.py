@@ -41,20 +41,24 @@ def normal_form(tokens: Iterable[str]) -> str:
 
 
 def read_conll_raw(path: Path | str) -> Iterator[tuple[list[str], list[str]]]:
-    """Yield ``(tokens, tags)`` per blank-line separated block; split on TAB only."""
+    """Yield ``(tokens, tags)`` per blank-line separated block; split on TAB only.
+
+    Raises ``ValueError`` at a line that is not ``token<TAB>tag``: a file in another
+    format would otherwise read as sentences without a single entity."""
     tokens: list[str] = []
     tags: list[str] = []
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, start=1):
             line = line.rstrip("\r\n")
             if not line.strip():
                 if tokens:
                     yield tokens, tags
                 tokens, tags = [], []
                 continue
-            tok, _, tag = line.rpartition("\t")
-            if not _:
-                tok, tag = line, "O"
+            tok, tab, tag = line.rpartition("\t")
+            if not tab or not tok:
+                raise ValueError(f"{path}, line {number}: expected TOKEN<TAB>TAG, "
+                                 f"found {line[:40]!r}")
             tokens.append(tok)
             tags.append(tag.strip() or "O")
     if tokens:

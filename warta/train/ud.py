@@ -99,7 +99,9 @@ def _space_after(misc: str) -> bool:
 
 
 def read_conllu(path: Path | str) -> list[UdSentence]:
-    """Parse a CoNLL-U file; empty nodes (``1.1``) are skipped."""
+    """Parse a CoNLL-U file; empty nodes (``1.1``) are skipped. Raises ``ValueError`` at
+    a line that is not a comment and has not the ten columns (another format would
+    otherwise read as an empty treebank)."""
     sentences: list[UdSentence] = []
     sent_id, text = "", ""
     words: list[UdWord] = []
@@ -118,9 +120,9 @@ def read_conllu(path: Path | str) -> list[UdSentence]:
         sent_id, text, words, mwts, mwt_space = "", "", [], [], {}
 
     with open(path, encoding="utf-8") as handle:
-        for raw in handle:
-            line = raw.rstrip("\n")
-            if not line:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip():
                 flush()
                 continue
             if line.startswith("#"):
@@ -130,7 +132,10 @@ def read_conllu(path: Path | str) -> list[UdSentence]:
                     text = line[len("# text = "):]
                 continue
             cols = line.split("\t")
-            if len(cols) != 10 or "." in cols[0]:
+            if len(cols) != 10 or not cols[0][:1].isdigit():
+                raise ValueError(f"{path}, line {number}: not a CoNLL-U word line (ten "
+                                 f"tab-separated columns): {line[:40]!r}")
+            if "." in cols[0]:
                 continue
             if "-" in cols[0]:
                 first, last = (int(x) for x in cols[0].split("-"))
