@@ -165,7 +165,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
               config: Path | str | None = None, news_repeat: int = NEWS_REPEAT,
               pretag: bool | None = None, teachers: Sequence[Path | str] = (),
               distil_docs: int = DISTIL_DOCS, soft: bool = DISTIL_SOFT,
-              distil_gold: bool = DISTIL_GOLD, distil_news: bool = True) -> Path:
+              distil_gold: bool = DISTIL_GOLD, distil_news: bool = True,
+              select_news: bool = NEWS_SELECT, corpus_head: bool = CORPUS_HEAD_ON,
+              init_tok2vec: Path | str | None = None) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -175,7 +177,11 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     model is rebuilt from the same data, configs and seed. ``pretag`` (default
     :data:`PRETAG`, never in smoke mode) runs stage 0 first. With ``teachers``
     (trained NER pipelines), ``distil_docs`` unlabelled news texts labelled by their
-    ensemble join stage 1 (:mod:`warta.train.distil`).
+    ensemble join stage 1 (:mod:`warta.train.distil`). ``select_news``: the 2025 entity
+    dev set joins idner dev for checkpoint selection; ``corpus_head``: train the
+    idner-convention head; ``init_tok2vec``: stage 1 starts from ``spacy pretrain``
+    weights (``config`` must then have a ``[pretraining]`` block, as
+    ``spacy init fill-config --pretraining`` writes; scripts/experiment_idner_model.py).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -189,7 +195,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         tokenizer = spacy.blank("id")
         add_tokenizer_rules(tokenizer)
         news = news_docs(tokenizer, data_dir, NEWS_TRAIN) if news_repeat else []
-        select = news_docs(tokenizer, data_dir, NEWS_DEV) if NEWS_SELECT else []
+        select = news_docs(tokenizer, data_dir, NEWS_DEV) if select_news else []
         extra = []
         ensemble = load_teachers(teachers) if teachers else []
         if ensemble and distil_docs:
@@ -209,6 +215,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
         }
         if max_epochs is not None:
             overrides["training.max_epochs"] = max_epochs
+        if init_tok2vec is not None:
+            overrides["paths.init_tok2vec"] = str(init_tok2vec)
         if smoke:
             overrides["training.eval_frequency"] = 50
         if USE_VECTORS and not smoke:
@@ -238,7 +246,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             spacy_train(FINETUNE_CONFIG, work / "tune", use_gpu=-1, overrides=tune)
             model = _best(work / "tune")
         head = None
-        if CORPUS_HEAD_ON:
+        if corpus_head:
             head = train_corpus_head(config_path, model, work, seed=seed,
                                      vectors=bool(overrides["paths.vectors"]),
                                      max_epochs=max_epochs, eval_frequency=50 if smoke else None)
