@@ -181,7 +181,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     dev set joins idner dev for checkpoint selection; ``corpus_head``: train the
     idner-convention head; ``init_tok2vec``: stage 1 starts from ``spacy pretrain``
     weights (``config`` must then have a ``[pretraining]`` block, as
-    ``spacy init fill-config --pretraining`` writes; scripts/experiment_idner_model.py).
+    ``spacy init fill-config --pretraining`` writes; scripts/experiment_corpus_model.py).
     """
     from spacy.cli.train import train as spacy_train
 

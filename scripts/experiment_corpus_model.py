@@ -8,7 +8,7 @@ objective) on raw news text — BPPT-PANL train + test and the nlp-id POS corpus
 text. Prints idner dev, NERGrit valid and NERP valid F1. One core, about 6.5 minutes per
 model plus 90 s per pretraining epoch.
 
-    python scripts/experiment_idner_model.py OUT [--width 64] [--depth 3]
+    python scripts/experiment_corpus_model.py OUT [--width 64] [--depth 3]
         [--pretrain-epochs 8] [--seed 0] [--data ../shared/data]
 """
 
