@@ -253,8 +253,8 @@ def _merge_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) ->
 
 
 def _merge_mistyped_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
-    """"Isa" (PER) is "Isa Rachmatarwata" (typed ORG), "Eriks" (typed LOC) is "Eriks
-    Nainggolan" (PER): a one-word name that is the first or last word of exactly one
+    """"Isa" (PER) is "Isa Rachmatarwata" (typed ORG), "Feith" (PER) is "Herbet Feith"
+    (typed LOC): a one-word name that is the first or last word of exactly one
     fuller name is that person when the model typed either of them PER and the other
     could be a person's name too (no word of a body's or place's name, no acronym, no
     known place or body) — the model mistyped one of the two, and a person's name is
@@ -266,15 +266,16 @@ def _merge_mistyped_short_names(clusters: list[_Cluster], by_key: dict[str, _Clu
             is_gpe(name) or is_known_org(name) or _is_term(name)
             or any(w in _all_heads() or is_acronym(w) for w in name.split()))
 
+    # first and last word of each name of several words (a merge keeps the host's name)
+    ends = {id(c): (w[0], w[-1]) for c in clusters if c.label != "MISC"
+            for w in [_key(c.name()).split()] if len(w) > 1}
     for short in list(clusters):
         if short not in clusters or short.label == "MISC":
             continue
         words = _key(short.name()).split()
         if len(words) != 1 or len(words[0]) < 3 or is_acronym(short.name()):
             continue
-        hosts = [c for c in clusters if c is not short and c.label != "MISC"
-                 and len(_key(c.name()).split()) > 1
-                 and words[0] in (_key(c.name()).split()[0], _key(c.name()).split()[-1])]
+        hosts = [c for c in clusters if c is not short and words[0] in ends.get(id(c), ())]
         if len(hosts) != 1:
             continue
         host = hosts[0]
