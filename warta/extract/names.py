@@ -366,7 +366,7 @@ def _start_explaining(text: str, floor: int, start: int, end: int, letters: str)
             break
         pos = floor + match.start(1)
         words.append(pos)
-    for candidate in reversed(words):  # the shortest name that spells it
+    for candidate in words:  # nearest first: the shortest name that spells it
         if text[candidate].isupper():
             found = _explained_from(text[candidate:end], letters)
             if found == 0:
