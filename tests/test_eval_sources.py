@@ -41,7 +41,7 @@ def shared(tmp_path, monkeypatch):
 
 
 def test_scraped_ids_are_site_and_row_and_only_the_readable_sites(shared):
-    assert scrapy_texts(["s4-detik-0", "s4-detik-1", "s4-kompas-0", "s4-detik-9"]) == {
+    assert scrapy_texts(["s4-detik-0", "s4-detik-1", "s4-kompas-0", "s4-detik-9", "detik-1"]) == {
         "s4-detik-0": "Satu.\nDua.", "s4-detik-1": "Tiga."}
 
 

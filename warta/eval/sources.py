@@ -52,10 +52,13 @@ def scrapy_body(body: str) -> str:
 
 
 def scrapy_texts(ids: Iterable[str], data_dir: Path | None = None) -> dict[str, str]:
-    """Texts of ``s4-<site>-<row>`` ids from ``news/scrapy-4sites`` (see :func:`scrapy_body`)."""
+    """Texts of the ``s4-<site>-<row>`` ids among ``ids`` from ``news/scrapy-4sites`` (see
+    :func:`scrapy_body`); other ids are not this source's and are passed over."""
     folder = (data_dir or shared_data_dir()) / "news" / "scrapy-4sites"
     wanted: dict[str, set[int]] = {}
     for article_id in ids:
+        if not article_id.startswith(SCRAPY_PREFIX):
+            continue
         site, _, row = article_id.removeprefix(SCRAPY_PREFIX).rpartition("-")
         if site in SCRAPY_SITES and row.isdigit():
             wanted.setdefault(site, set()).add(int(row))
@@ -102,9 +105,8 @@ def load_texts(path: str | Path | None = None, ids: Iterable[str] | None = None)
     wanted = set(ids) if ids is not None else None
     texts: dict[str, str] = {}
     if path is None and wanted is not None:
-        scraped = {i for i in wanted if i.startswith(SCRAPY_PREFIX)}
-        texts.update(scrapy_texts(scraped))
-        wanted -= scraped
+        texts.update(scrapy_texts(wanted))
+        wanted -= {i for i in wanted if i.startswith(SCRAPY_PREFIX)}
         if not wanted:
             return texts
     with open(path or default_texts_path(), encoding="utf-8") as fh:
@@ -128,8 +130,7 @@ def gold_sources(gold: Sequence[Record], texts_path: str | Path | None = None
     """
     out: dict[str, tuple[str, str | None]] = {}
     missing = []
-    scraped = scrapy_texts(i["id"] for i in gold if not i.get("text")
-                           and str(i["id"]).startswith(SCRAPY_PREFIX))
+    scraped = scrapy_texts(str(i["id"]) for i in gold if not i.get("text"))
     for item in gold:
         if item.get("text"):
             out[item["id"]] = (item["text"], iso_published(item.get("published")))
