@@ -67,5 +67,14 @@ def test_load_also_annotates_entities_the_way_idner_does():
         ("Jakarta", "GPE")]
     assert [(e.text, e.label_) for e in doc.spans["ner_corpus"]] == [
         ("Joe Biden", "PER"), ("Retno Marsudi", "PER"), ("Jakarta", "GPE")]
+    # idner keeps a bracketed acronym inside the organisation's name and gives a
+    # bracketed nickname its own span; the head learned both from idner train
+    doc = nlp("Mahkamah Konstitusi (MK) menolak gugatan yang diajukan Presiden Joko Widodo "
+              "(Jokowi) di Jakarta.")
+    assert [(e.text, e.label_) for e in doc.spans["ner_corpus"]] == [
+        ("Mahkamah Konstitusi (MK)", "ORG"), ("Joko Widodo", "PER"), ("Jokowi", "PER"),
+        ("Jakarta", "GPE")]
+    assert [e.text for e in doc.ents] == [
+        "Mahkamah Konstitusi", "MK", "Joko Widodo", "Jokowi", "Jakarta"]
     assert "ner_corpus" not in get_nlp().pipe_names
     assert "ner_corpus" in get_nlp(corpus_head=True).pipe_names

@@ -172,3 +172,31 @@ def test_the_spans_scorer_scores_the_key_against_reference_entities() -> None:
     assert scores["ner_corpus_p"] == 0.5
     assert scores["ner_corpus_r"] == 0.5
     assert scores["ner_corpus_per_type"]["PER"]["f"] == 1.0
+
+
+def test_a_tagger_learns_the_bracket_habit_of_its_gold_only_when_asked() -> None:
+    # idner writes "Mahkamah Konstitusi (MK)" as one organisation; a tagger told to learn
+    # brackets counts that at initialize and applies it after decoding. The shipped
+    # ``ner`` is not told to: its cfg stays as it was.
+    from spacy.training import Example
+
+    def examples(nlp):
+        for _ in range(3):
+            doc = nlp.make_doc("Mahkamah Konstitusi (MK) menolak gugatan")
+            doc.ents = [spacy.tokens.Span(doc, 0, 5, label="ORG")]
+            yield Example(nlp.make_doc(doc.text), doc)
+
+    for learn in (False, True):
+        nlp, tagger = _tagger_with_labels()
+        tagger.learn_brackets = learn
+        tagger.initialize(lambda nlp=nlp: examples(nlp), nlp=nlp, labels=LABELS)
+        assert tagger.cfg.get("brackets") == ({"ORG": "join"} if learn else None)
+        doc = nlp.make_doc("Hakim Mahkamah Konstitusi (MK) Arief Hidayat")
+        outside = {"O": 0.999}
+        tagger.set_annotations([doc], [scores_for(
+            outside, {"B-ORG": 0.85, "O": 0.1}, {"L-ORG": 0.85, "O": 0.1}, outside,
+            {"U-ORG": 0.85, "O": 0.1}, outside, {"B-PER": 0.85, "O": 0.1},
+            {"L-PER": 0.85, "O": 0.1})])
+        assert [(e.text, e.label_) for e in doc.ents] == (
+            [("Mahkamah Konstitusi (MK)", "ORG"), ("Arief Hidayat", "PER")] if learn else
+            [("Mahkamah Konstitusi", "ORG"), ("MK", "ORG"), ("Arief Hidayat", "PER")])

@@ -31,6 +31,8 @@ from thinc.api import Maxout, Model, Softmax_v2, chain, expand_window, with_arra
 from thinc.loss import SequenceCategoricalCrossentropy
 from thinc.types import Floats2d
 
+from warta.nlp.bracket_convention import apply_bracket_convention, learn_bracket_convention
+
 OUTSIDE = "O"
 # The second tagger of the shipped pipeline (warta.train.corpus_head): its name, and the
 # ``doc.spans`` key it writes entities to, annotated the way idner-news-2k annotates.
@@ -62,15 +64,16 @@ def build_entity_tagger(tok2vec: Model[list[Doc], list[Floats2d]], hidden_width:
     "warta_entity_tagger",
     assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
     default_config={"label_smoothing": 0.0, "soft_gold_weight": 0.5, "spans_key": None,
-                    "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
+                    "learn_brackets": False, "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
                            "ents_per_type": None},
 )
 def make_entity_tagger(nlp: Language, name: str, model: Model, label_smoothing: float,
-                       soft_gold_weight: float, spans_key: str | None,
+                       soft_gold_weight: float, spans_key: str | None, learn_brackets: bool,
                        scorer: Callable | None) -> EntityTagger:
     return EntityTagger(nlp.vocab, model, name, label_smoothing=label_smoothing,
-                        soft_gold_weight=soft_gold_weight, spans_key=spans_key, scorer=scorer)
+                        soft_gold_weight=soft_gold_weight, spans_key=spans_key,
+                        learn_brackets=learn_brackets, scorer=scorer)
 
 
 @registry.scorers("warta.entity_spans_scorer.v1")
@@ -94,11 +97,16 @@ class EntityTagger(Tagger):
 
     def __init__(self, vocab: Any, model: Model, name: str = "ner", *,
                  label_smoothing: float = 0.0, soft_gold_weight: float = 0.5,
-                 spans_key: str | None = None, scorer: Callable | None = None) -> None:
+                 spans_key: str | None = None, learn_brackets: bool = False,
+                 scorer: Callable | None = None) -> None:
         super().__init__(vocab, model, name, overwrite=False, scorer=scorer,
                          label_smoothing=label_smoothing)
         if soft_gold_weight != 0.5:  # the default stays out of cfg: shipped files unchanged
             self.cfg["soft_gold_weight"] = soft_gold_weight
+        # Learn at ``initialize`` how the training gold annotates a bracketed name after an
+        # entity, and apply it after decoding (warta.nlp.bracket_convention); the habits
+        # learned are kept in ``cfg["brackets"]``.
+        self.learn_brackets = learn_brackets
         # Where the entities go: ``doc.ents``, or ``doc.spans[spans_key]`` for a second
         # tagger that must not overwrite the first (the idner-convention head).
         self.spans_key = spans_key
@@ -121,6 +129,8 @@ class EntityTagger(Tagger):
         decoder = self._decoder()
         for doc, scores in zip(docs, batch_scores, strict=True):
             spans = entity_spans(doc, decoder.decode(scores))
+            if self.cfg.get("brackets"):
+                spans = apply_bracket_convention(doc, spans, self.cfg["brackets"])
             if self.spans_key:
                 doc.spans[self.spans_key] = spans
             else:
@@ -186,6 +196,8 @@ class EntityTagger(Tagger):
             labels = [OUTSIDE] + [f"{p}-{t}" for t in sorted(types) for p in "BILU"]
         for label in labels:
             self.add_label(label)
+        if self.learn_brackets:
+            self.cfg["brackets"] = learn_bracket_convention(eg.reference for eg in get_examples())
         docs, gold = [], []
         for eg in islice(get_examples(), 10):
             docs.append(eg.x)

@@ -42,7 +42,8 @@ def head_config(config_path: Path, model: Path, *, vectors: bool = True,
     del cfg["components"]["ner"]
     cfg["components"]["tok2vec"] = {"source": str(model)}
     cfg["components"][CORPUS_HEAD] = {
-        "factory": "warta_entity_tagger", "spans_key": CORPUS_HEAD, "model": head_model,
+        "factory": "warta_entity_tagger", "spans_key": CORPUS_HEAD, "learn_brackets": True,
+        "model": head_model,
         "scorer": {"@scorers": "warta.entity_spans_scorer.v1", "spans_key": CORPUS_HEAD}}
     training = cfg["training"]
     training["frozen_components"] = ["tok2vec"]
