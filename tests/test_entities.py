@@ -967,3 +967,18 @@ def test_a_short_name_of_a_country_joins_it_and_is_not_spelled_out_inside_names(
                                   "Amerika": GPE, "Kedutaan Besar Arab Saudi": ORG})
     assert sorted([m.text for m in e.mentions] for e in entities) == [
         ["Amerika Serikat", "Amerika"], ["Arab Saudi", "Saudi"], ["Kedutaan Besar Arab Saudi"]]
+
+
+def test_standing_names_of_institutions_join_without_brackets():
+    # known_aliases: general knowledge of Indonesian and international bodies, so an
+    # article that writes the full name once and the short one later is one entity
+    text = ("Kementerian Energi dan Sumber Daya Mineral menaikkan target produksi. Kementerian "
+            "ESDM juga meminta PLN menambah pembangkit. Perusahaan Listrik Negara siap. "
+            "Bank Dunia memuji langkah itu; World Bank menilai investasi akan naik.")
+    entities = entities_of(text, {
+        "Kementerian Energi dan Sumber Daya Mineral": ORG, "Kementerian ESDM": ORG, "PLN": ORG,
+        "Perusahaan Listrik Negara": ORG, "Bank Dunia": ORG, "World Bank": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Kementerian Energi dan Sumber Daya Mineral", ["Kementerian ESDM"]),
+        ("Perusahaan Listrik Negara", ["PLN"]),
+        ("World Bank", ["Bank Dunia"])]
