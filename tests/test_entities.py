@@ -982,3 +982,13 @@ def test_standing_names_of_institutions_join_without_brackets():
         ("Kementerian Energi dan Sumber Daya Mineral", ["Kementerian ESDM"]),
         ("Perusahaan Listrik Negara", ["PLN"]),
         ("World Bank", ["Bank Dunia"])]
+
+
+def test_club_nicknames_and_short_names_are_the_club():
+    text = ("Persib Bandung menang 2-0 atas Persija. Maung Bandung kini memimpin klasemen, "
+            "sedangkan Macan Kemayoran turun ke posisi lima. Persib menjamu PSM pekan depan.")
+    entities = entities_of(text, {"Persib Bandung": ORG, "Persija": ORG, "Maung Bandung": ORG,
+                                  "Macan Kemayoran": ORG, "Persib": ORG, "PSM": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Persib Bandung", ["Maung Bandung", "Persib"]),
+        ("Persija", ["Macan Kemayoran"]), ("PSM", [])]
