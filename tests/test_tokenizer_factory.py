@@ -1,5 +1,6 @@
 """warta.Tokenizer.v1: the shipped pipeline's tokenizer is built once, from its saved data."""
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,70 @@ def test_shipped_pipeline_loads_its_tokenizer_through_the_factory():
     assert both[0] == both[1] == [
         '"', "Kami", "(", "KPK", ")", "bayar", "US$", "5", ",", '"', "kata", "nya", "di",
         "Jl.", "Sudirman", "kepada", "anak-anak", "."]
+
+
+# -- hyphenated words kept whole by a set, not by 15,556 special cases ------------------
+
+WHOLE = ("anti-huru-hara di Jl. Sudirman, huru-hara-nya reda. Kupu-kupu (huru-hara) "
+         "pulang.Mobil-mobil itu baru; huru - hara lagi, kata x.huru-hara dan pemilu-pemilu-an")
+
+
+@cache
+def _both():
+    """A stock tokenizer and a WholeWordTokenizer with the same rules and patterns."""
+    from spacy.tokenizer import Tokenizer
+
+    from warta.nlp.tokenizer_factory import WholeWordTokenizer
+
+    blank = spacy.blank("id").tokenizer
+    data = blank.to_bytes(exclude=["vocab"])
+    stock = Tokenizer(spacy.blank("id").vocab).from_bytes(data)
+    whole = WholeWordTokenizer(spacy.blank("id").vocab).from_bytes(data)
+    return stock, whole
+
+
+def test_whole_words_are_a_set_and_tokens_do_not_change():
+    stock, whole = _both()
+    assert {"kupu-kupu", "huru-hara", "Mobil-mobil", "pemilu-pemilu"} <= whole._whole_words
+    assert "huru-hara" not in Tokenizer_rules(whole)  # no special case of its own
+    assert whole.rules == stock.rules  # but listed, as spaCy lists special cases
+    tokens = [(t.text, t.whitespace_) for t in whole(WHOLE)]
+    assert tokens == [(t.text, t.whitespace_) for t in stock(WHOLE)]
+    texts = [t for t, _ in tokens]
+    # a whole word inside a longer chunk is merged back, as spaCy's special-case matcher
+    # merges it; written with spaces it stays three tokens
+    assert texts[:3] == ["anti", "-", "huru-hara"]
+    for piece in (["huru-hara", "-nya"], ["pulang", ".", "Mobil-mobil"],
+                  [";", "huru", "-", "hara"], ["x.huru", "-", "hara"]):
+        assert any(texts[i:i + len(piece)] == piece for i in range(len(texts))), piece
+    assert texts[-3:] == ["pemilu-pemilu", "-", "an"]
+
+
+def Tokenizer_rules(tokenizer):  # noqa: N802  (the base class's own rules)
+    from spacy.tokenizer import Tokenizer
+
+    return Tokenizer.rules.__get__(tokenizer)
+
+
+def test_the_whole_word_tokenizer_saves_and_pickles_as_the_stock_one():
+    import pickle
+
+    stock, whole = _both()
+    assert whole.to_bytes(exclude=["vocab"]) == stock.to_bytes(exclude=["vocab"])
+    again = pickle.loads(pickle.dumps(whole))
+    assert type(again) is type(whole) and again._whole_words == whole._whole_words
+    assert [t.text for t in again(WHOLE)] == [t.text for t in stock(WHOLE)]
+
+
+def test_a_token_match_of_its_own_still_applies():
+    import re
+
+    from warta.nlp.tokenizer_factory import WholeWordTokenizer
+
+    stock, _ = _both()
+    whole = WholeWordTokenizer(stock.vocab, stock.rules, stock.prefix_search,
+                               stock.suffix_search, stock.infix_finditer,
+                               token_match=re.compile(r"\d+-\d+").match)
+    assert [t.text for t in whole("skor 2-1 dan kupu-kupu")] == ["skor", "2-1", "dan",
+                                                                  "kupu-kupu"]
+    assert srsly.msgpack_loads(whole.to_bytes(exclude=["vocab"]))["token_match"] == r"\d+-\d+"
