@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy
 from spacy import util
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -142,20 +142,29 @@ class WholeWordTokenizer(Tokenizer):
         """What spaCy's special-case matcher does for these words: where the affix rules
         split a whole word inside a longer chunk, merge its pieces (longest first, then
         leftmost; a span whose first or last token a longer one took is dropped)."""
-        hyphens = numpy.flatnonzero(doc.to_array(ORTH) == self.vocab.strings["-"])
-        if not len(hyphens):
+        rows = doc.to_array([ORTH, SPACY])
+        glued = rows[:, 1] == 0  # no space after the token
+        # a hyphen between two pieces of one chunk: a space neither before nor after it
+        hyphens = numpy.flatnonzero((rows[:, 0] == self.vocab.strings["-"]) & glued)
+        hyphens = [h for h in hyphens.tolist() if h > 0 and glued[h - 1]]
+        if not hyphens:
             return
         longest = self._longest
-        starts = sorted({s for h in hyphens.tolist() for s in range(max(0, h - longest + 1), h)})
+        starts = set()
+        for h in hyphens:  # the pieces of h's chunk before it, at most `longest` of them
+            start = h - 1
+            while start > 0 and h - start < longest - 1 and glued[start - 1]:
+                start -= 1
+            starts.update(range(start, h))
         candidates = []
-        for start in starts:
+        for start in sorted(starts):
             text = ""
             for end in range(start, min(start + longest, len(doc))):
                 text += doc[end].text
                 if end > start and text in self._whole_words \
                         and self._affix_tokens(text) == [t.text for t in doc[start:end + 1]]:
                     candidates.append((start, end + 1))
-                if doc[end].whitespace_:
+                if not glued[end]:
                     break
         if not candidates:
             return
