@@ -23,7 +23,9 @@ Systems:
   separate model cost from extractor cost;
 * ``stock``: the stock spaCy pipeline trained by ``bench/train_stock.py``
   (``make bench-baseline``), ``nlp.pipe`` over the texts in batches of 16 (its
-  fastest setting here), and ``stock-default`` the same with spaCy's default batch;
+  fastest setting here), ``stock-numpy`` the same loaded on numpy's matrix products
+  instead of blis (``warta.nlp.ops.load_pipeline``, as Warta loads its own models: the
+  like-for-like comparison), and ``stock-default`` the same with spaCy's default batch;
 * ``tokenizer``: ``spacy.blank("id")``, tokenization alone (the ceiling the issue names);
 * ``warta-tokenizer``: the shipped pipeline's tokenizer alone (spaCy's rules plus Warta's
   special cases and the prefix guard of ``warta.nlp.prefix_guard``, which makes it faster
@@ -63,7 +65,8 @@ from warta.eval.sources import default_texts_path, iso_published, shared_data_di
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "warta-spacy-corpus",
-                            "stock", "stock-default", "tokenizer", "warta-tokenizer")
+                            "stock", "stock-numpy", "stock-default", "tokenizer",
+                            "warta-tokenizer")
 # nlp.pipe batch size for the spaCy systems: whole articles in batches of 16 run about 1.5x
 # faster (and in a quarter of the memory) than in spaCy's default batches of 1000 texts.
 BATCH_SIZE = 16
@@ -73,6 +76,8 @@ LABELS = {
     "warta-spacy": f"Warta spaCy pipeline alone (batch {BATCH_SIZE})",
     "warta-spacy-corpus": "the same with the idner-convention head `ner_corpus` (F1: that head)",
     "stock": f"stock spaCy NER (efficiency config), batch {BATCH_SIZE}",
+    "stock-numpy": f"the same loaded on numpy's matrix products, as Warta loads its models "
+                   f"(warta.nlp.ops), batch {BATCH_SIZE}",
     "stock-default": "stock spaCy NER, spaCy's default batch (1000)",
     "tokenizer": "`spacy.blank(\"id\")` tokenizer (the stock ceiling)",
     "warta-tokenizer": "Warta's shipped tokenizer alone",
@@ -153,6 +158,9 @@ def spacy_pipeline(system: str, stock_model: Path | None = None) -> Language:
         return get_nlp(corpus_head=system == "warta-spacy-corpus")
     if system in ("stock", "stock-default"):
         return spacy.load(stock_model or STOCK_DIR / "model")
+    if system == "stock-numpy":
+        from warta.nlp.ops import load_pipeline
+        return load_pipeline(stock_model or STOCK_DIR / "model")
     if system == "tokenizer":
         return spacy.blank("id")
     if system == "warta-tokenizer":

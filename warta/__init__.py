@@ -26,11 +26,12 @@ def load(model: str | None = None) -> Language:
     import spacy
 
     from warta.nlp import component  # noqa: F401  (registers the factories)
+    from warta.nlp.ops import load_pipeline
     from warta.nlp.parse_vote import add_parse_vote
     from warta.nlp.pipeline import MODEL_DIR
 
     path = model or MODEL_DIR
-    nlp = spacy.load(path) if (Path(path) / "config.cfg").exists() else spacy.blank("id")
+    nlp = load_pipeline(path) if (Path(path) / "config.cfg").exists() else spacy.blank("id")
     add_parse_vote(nlp, path)  # the member parsers beside the model vote on each parse
     # the parser was trained one sentence at a time: give it Warta's sentences
     nlp.add_pipe("warta_sentences", first=True)

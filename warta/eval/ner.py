@@ -112,12 +112,11 @@ def main(argv: list[str] | None = None) -> None:
     import json
     import sys
 
-    import spacy
-
     from warta.nlp.entity_tagger import CORPUS_HEAD
+    from warta.nlp.ops import load_pipeline
 
     args = sys.argv[1:] if argv is None else argv
-    nlp = spacy.load(args[0])
+    nlp = load_pipeline(args[0])
     heads = ["ner", *([CORPUS_HEAD] if CORPUS_HEAD in nlp.pipe_names else [])]
     for path in args[1:]:
         for head in heads:

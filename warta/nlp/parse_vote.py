@@ -273,9 +273,9 @@ def load_members(nlp: Language, members_model: Path | str) -> list[Callable[[Doc
     Their label strings are added to ``nlp``'s vocabulary: the members write label
     hashes into ``nlp``'s Docs, which must be able to read them back.
     """
-    import spacy
+    from warta.nlp.ops import load_pipeline
 
-    members = spacy.load(members_model)
+    members = load_pipeline(members_model)
     procs = [proc for _, proc in members.pipeline]
     for proc in procs:
         for label in (*getattr(proc, "labels", ()), "ROOT"):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from warta.nlp.document import AnalysedDocument, NamedSpan, tokens_of
 from warta.nlp.entity_tagger import CORPUS_HEAD  # (importing registers the NER's factory)
+from warta.nlp.ops import load_pipeline
 from warta.nlp.parse_vote import add_parse_vote
 from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
 from warta.text.language import detect_language
@@ -64,7 +65,7 @@ def _load(path: str, syntax: bool, corpus_head: bool = False) -> SpacyLanguage:
     if not config.exists():
         return spacy.blank("id")
     if syntax:
-        nlp = spacy.load(path)
+        nlp = load_pipeline(path)
         add_parse_vote(nlp, path)
         return nlp
     pipeline = _component_names(config)
@@ -72,7 +73,7 @@ def _load(path: str, syntax: bool, corpus_head: bool = False) -> SpacyLanguage:
     left_out = [n for n in SYNTAX_COMPONENTS if n not in parse]
     if not corpus_head:
         left_out.append(CORPUS_HEAD)
-    return spacy.load(path, exclude=left_out, disable=parse)
+    return load_pipeline(path, exclude=left_out, disable=parse)
 
 
 def load_tokenizer_only(model: str | Path | None = None) -> SpacyLanguage:
@@ -82,7 +83,7 @@ def load_tokenizer_only(model: str | Path | None = None) -> SpacyLanguage:
     config = path / "config.cfg"
     if not config.exists():
         return spacy.blank("id")
-    return spacy.load(path, exclude=_component_names(config))
+    return load_pipeline(path, exclude=_component_names(config))
 
 
 def _component_names(config: Path) -> list[str]:
