@@ -34,7 +34,7 @@ import numpy
 from spacy import util
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
+from spacy.tokenizer import Tokenizer, _get_regex_pattern
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -196,16 +196,12 @@ class WholeWordTokenizer(Tokenizer):
         given = _given_token_match(self.token_match)
         serializers = {
             "vocab": lambda: self.vocab.to_bytes(exclude=exclude),
-            "prefix_search": lambda: _pattern(self.prefix_search),
-            "suffix_search": lambda: _pattern(self.suffix_search),
-            "infix_finditer": lambda: _pattern(self.infix_finditer),
-            "token_match": lambda: _pattern(given),
-            "url_match": lambda: _pattern(self.url_match),
+            "prefix_search": lambda: _get_regex_pattern(self.prefix_search),
+            "suffix_search": lambda: _get_regex_pattern(self.suffix_search),
+            "infix_finditer": lambda: _get_regex_pattern(self.infix_finditer),
+            "token_match": lambda: _get_regex_pattern(given),
+            "url_match": lambda: _get_regex_pattern(self.url_match),
             "exceptions": lambda: dict(sorted(self.rules.items())),
             "faster_heuristics": lambda: self.faster_heuristics,
         }
         return util.to_bytes(serializers, exclude)
-
-
-def _pattern(regex_method: Any) -> str | None:
-    return None if regex_method is None else regex_method.__self__.pattern
