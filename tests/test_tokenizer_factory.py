@@ -59,7 +59,7 @@ def _both():
 def test_whole_words_are_a_set_and_tokens_do_not_change():
     stock, whole = _both()
     assert {"kupu-kupu", "huru-hara", "Mobil-mobil", "pemilu-pemilu"} <= whole._whole_words
-    assert "huru-hara" not in Tokenizer_rules(whole)  # no special case of its own
+    assert "huru-hara" not in base_rules(whole)  # no special case of its own
     assert whole.rules == stock.rules  # but listed, as spaCy lists special cases
     tokens = [(t.text, t.whitespace_) for t in whole(WHOLE)]
     assert tokens == [(t.text, t.whitespace_) for t in stock(WHOLE)]
@@ -73,7 +73,7 @@ def test_whole_words_are_a_set_and_tokens_do_not_change():
     assert texts[-3:] == ["pemilu-pemilu", "-", "an"]
 
 
-def Tokenizer_rules(tokenizer):  # noqa: N802  (the base class's own rules)
+def base_rules(tokenizer):  # the special cases the base class itself holds
     from spacy.tokenizer import Tokenizer
 
     return Tokenizer.rules.__get__(tokenizer)
