@@ -27,19 +27,22 @@ class AliasLink:
 
 
 @cache
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _between_cue() -> re.Pattern[str]:
     cues = load_json("alias_cues")
     between = "|".join(re.escape(c) for c in sorted(cues["between"], key=len, reverse=True))
-    other_term = "|".join(re.escape(c) for c in sorted(cues["other_term_for"], key=len,
-                                                       reverse=True))
-    return (re.compile(rf"^\s*,?\s*(?:{between})\s+$", re.IGNORECASE),
-            re.compile(rf"(?:{other_term})\s*$", re.IGNORECASE))
+    return re.compile(rf"^\s*,?\s*(?:{between})\s+$", re.IGNORECASE)
+
+
+@cache
+def _other_term_cues() -> tuple[str, ...]:
+    return tuple(c.lower() for c in load_json("alias_cues")["other_term_for"])
 
 
 def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list[AliasLink]:
     """Pairs of mentions the text declares to be the same entity."""
     text = doc.text
-    between_cue, other_term_cue = _cue_patterns()
+    between_cue = _between_cue()
+    other_term_cues = _other_term_cues()
     links: list[AliasLink] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
@@ -75,8 +78,8 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
     # "…, istilah lain untuk ISIS": the other term is the nearest earlier name in the
     # preceding sentence(s) that is not otherwise known and not a place
     for m in ordered:
-        head = text[max(0, m.start - 80):m.start]
-        if not other_term_cue.search(head):
+        head = text[max(0, m.start - 80):m.start].rstrip().lower()
+        if not head.endswith(other_term_cues):
             continue
         window_start = doc.sentences[max(0, doc.sentence_index(m.start) - 1)].start
         keys = {_key(x.text) for x in ordered if not window_start <= x.start < m.start}
@@ -101,13 +104,18 @@ def _spells_initials(text: str, name: NameMention, acronym: str) -> bool:
 
 
 def _without_trailing_titles(gap: str) -> str:
-    """ "… atau yang akrab disapa Gus Ipul", "(Gus Ipul)": the title belongs to the alias."""
-    words = gap.rstrip().split(" ")
-    while words and is_title(words[-1].lstrip("(")) and words[-1].lstrip("("):
-        last = words.pop()
-        if last.startswith("("):
-            words.append("(")
-    return " ".join(words) + " "
+    """ "… atau yang akrab disapa Gus Ipul", "(Gus Ipul)": the title belongs to the alias.
+
+    Reads words from the end only (the gap between two mentions can be a paragraph)."""
+    rest = gap.rstrip()
+    while True:
+        head, sep, last = rest.rpartition(" ")
+        bare = last.lstrip("(")
+        if not bare or not is_title(bare):
+            return rest + " "
+        if last.startswith("("):  # "(Gus Ipul)": keep the bracket, drop its title
+            return head + sep + "( "
+        rest = head
 
 
 def _plausible_pair(gap: str, a: str, b: str) -> bool:

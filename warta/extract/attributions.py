@@ -50,10 +50,16 @@ def extract_attributions(doc: AnalysedDocument) -> list[Attribution]:
                 found.setdefault((start, end, name), Attribution(
                     start, end, doc.text[start:end], name, role))  # type: ignore[arg-type]
 
-    for m in contributed.finditer(text):
-        add(m, "contributor")
+    # The contribution and agency patterns need a cue or an agency's name written as
+    # listed (they match case-sensitively); most articles have neither, and a plain
+    # substring test is far cheaper than the patterns' backtracking over every name.
+    if _mentions_any(text, "contributed"):
+        for m in contributed.finditer(text):
+            add(m, "contributor")
     for m in labels.finditer(text):
         add(m, roles[m.group("label").casefold()])
+    if not _mentions_any(text, "agencies"):
+        return sorted(found.values(), key=lambda a: a.start)
     for m in dateline.finditer(text):
         add(m, "source")
     for m in tag.finditer(text):
@@ -62,3 +68,7 @@ def extract_attributions(doc: AnalysedDocument) -> list[Attribution]:
     for m in source.finditer(text):
         add(m, "source")
     return sorted(found.values(), key=lambda a: a.start)
+
+
+def _mentions_any(text: str, cue_list: str) -> bool:
+    return any(word in text for word in load_json("attribution_cues")[cue_list])

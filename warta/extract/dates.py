@@ -242,6 +242,10 @@ def _weekday_dates(text: str) -> Iterator[_Cand]:
                         {"weekday": weekday, "direction": direction})
 
 
+# What every ISO date contains, starting with a digit (``re`` skips ahead to digits).
+_ISO_DATE_CORE = re.compile(r"\d{4}-[01]\d-[0-3]\d")
+
+
 def _numeric_dates(text: str) -> Iterator[_Cand]:
     """"(8/10/2025)", "(24/10)", "24/10/2025", "24-10-2025", "2025-10-24"."""
     for m in re.finditer(rf"\(\s*{_NUMDATE}\s*\)", text):
@@ -250,6 +254,8 @@ def _numeric_dates(text: str) -> Iterator[_Cand]:
                          text):
         yield _Cand(m.start(), m.end(), "date", "ymd",
                     {"day": int(m.group(1)), "month": int(m.group(3)), "year": int(m.group(4))})
+    if not _ISO_DATE_CORE.search(text):
+        return  # the full pattern tries its look-behind at every position; this one skips
     for m in re.finditer(rf"(?<![\w/.,-])({_YEAR})-(1[0-2]|0[1-9])-([12]\d|3[01]|0[1-9])(?![\w/-])",
                          text):
         yield _Cand(m.start(), m.end(), "date", "ymd",
@@ -344,6 +350,8 @@ def _years(text: str) -> Iterator[_Cand]:
                         granularity="decade")
         else:
             yield _Cand(m.start(), m.end(), "date", "y", {"year": year}, granularity="year")
+    if "0an" not in text and "0-an" not in text:
+        return  # no "90-an" at all: skip the scan
     for m in re.finditer(r"(?<![\w.,])(?:(?P<head>(?i:tahun|era|dekade))\s+)(?P<yy>[1-9]0)-?an\b",
                          text):
         yy = int(m.group("yy"))

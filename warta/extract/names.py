@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from warta.lang.data import alternation, load_json, load_words
 from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
@@ -80,7 +81,14 @@ def _is_title_at(tokens: list[Tok], i: int) -> bool:
 
 def _is_capitalised(token: Tok) -> bool:
     text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    return text[:1].isupper() and (token.is_alpha or any(c.isalpha() for c in text))
+
+
+def _capitalised_flags(tokens: list[Tok]) -> list[bool]:
+    """:func:`_is_capitalised` of every token, read once: the name scan asks up to
+    three times per token, and most tokens fail on their first letter."""
+    return [t.text[:1].isupper() and (t.is_alpha or any(c.isalpha() for c in t.text))
+            for t in tokens]
 
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -145,15 +153,21 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
 
     first_words = _first_words(doc)
     capitalised_at: dict[str, list[int]] = {}  # word → offsets, not opening a sentence
-    for t in doc.tokens:
-        if _is_capitalised(t) and not _sentence_initial(doc, t, first_words):
+    tokens = doc.tokens
+    capitalised = _capitalised_flags(tokens)
+    for t in compress(tokens, capitalised):
+        if not _sentence_initial(doc, t, first_words):
             capitalised_at.setdefault(t.text, []).append(t.idx)
     capitalised_elsewhere = capitalised_at.keys()
-    tokens = doc.tokens
     i = 0
     while i < len(tokens):
+        if not capitalised[i]:  # most tokens: jump to the next capitalised one (in C)
+            try:
+                i = capitalised.index(True, i)
+            except ValueError:
+                break
         tok = tokens[i]
-        if not _is_capitalised(tok) or tok.text in not_names or covered[tok.idx] \
+        if tok.text in not_names or covered[tok.idx] \
                 or tok.text.rstrip(".") in _degrees():  # "Koestoer PhD": no more name
             i += 1
             continue
@@ -162,12 +176,12 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
             nxt = tokens[j + 1]
             if tokens[j].whitespace_ == "" and nxt.is_punct:
                 break
-            inside = nxt.text in inner and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2])
-            if _is_capitalised(nxt) and (nxt.text not in not_names or inside) \
+            inside = nxt.text in inner and j + 2 < len(tokens) and capitalised[j + 2]
+            if capitalised[j + 1] and (nxt.text not in not_names or inside) \
                     and not covered[nxt.idx] and nxt.text.rstrip(".") not in _degrees():
                 j += 1
             elif (nxt.lower_ in connectors and j + 2 < len(tokens)
-                  and _is_capitalised(tokens[j + 2])):
+                  and capitalised[j + 2]):
                 j += 2
             else:
                 break

@@ -187,6 +187,10 @@ def _label_patterns() -> list[re.Pattern[str]]:
     prefixes = alternation(_NAMES["prefixes"])
     number = r"\(?\d+[A-Za-z]?\)?(?:[/.-]\d+)*"
     chain = rf"(?:{prefixes})\.?\s*{number}"
+    # A pattern that opens on a digit or a literal checks the character before it
+    # *after* that first character ("\d(?<![\w-]\d)" rather than "(?<![\w-])\d"): the
+    # same matches, but ``re`` can then skip ahead to the candidates instead of trying
+    # the look-behind at every position of the text (twice to thirty times faster).
     return [
         # "UU Nomor 8 Tahun 2019", "Pasal 27 ayat (3)", "RT 21/RW 05", "No. 5"
         re.compile(rf"(?<![\w-])(?:{chain})(?:\s*[,/]?\s*(?:{chain}))*"
@@ -194,16 +198,17 @@ def _label_patterns() -> list[re.Pattern[str]]:
                    rf"(?:\s+[Tt]ahun\s+\d{{4}})?", re.IGNORECASE),
         # numbers glued to letters: "G20", "Covid-19", "ke-3", "H-1", "F-16", "4G"
         re.compile(r"(?<![\w-])[A-Za-z][A-Za-z.]*-?(?P<label>\d+(?:[-/]\d+)*[A-Za-z]*)(?![\w-])"),
-        re.compile(r"(?<![\w-])\d+[A-Za-z]+(?![\w-])"),
+        re.compile(r"\d(?<![\w-]\d)\d*[A-Za-z]+(?![\w-])"),
         # phone numbers: "0812-3456-7890", "+62 21 5551234", "(021) 5551234"
-        re.compile(r"(?<![\w+])(?:\+62|\(0\d{2,3}\)|0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,5}(?!\d)"),
-        re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d|[.,]\d)"),
+        re.compile(r"(?:\+(?<![\w+]\+)62|\((?<![\w+]\()0\d{2,3}\)|0(?<![\w+]0)\d{2,4})"
+                   r"[\s-]?\d{3,4}[\s-]?\d{3,5}(?!\d)"),
+        re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}(?!\d|[.,]\d)"),
         # document codes: "115/PUU-XXII/2024", "4851K/Pid.Sus/2023", "PRINT-02/M.2.24/Fd/10/2025"
         re.compile(r"(?<![\w/.-])(?=[\w.-]*/[\w.-]*/)(?=[\w./-]*[A-Za-z])[\w.-]+(?:/[\w.-]+){2,}"),
         # "1x24 jam": a legal time limit written as a product
-        re.compile(r"(?<![\w])\d+[xX×]\d+(?![\w])"),
+        re.compile(r"\d(?<![\w]\d)\d*[xX×]\d+(?![\w])"),
         # "tuntutan 17+8": a name made of numbers
-        re.compile(r"(?<![\w+])\d{1,3}\+\d{1,3}(?![\w+])"),
+        re.compile(r"\d(?<![\w+]\d)\d{0,2}\+\d{1,3}(?![\w+])"),
         # list markers at the start of a line: "1. ", "2) ", "(3) "
         re.compile(r"(?m)^[ \t]*\(?\d{1,2}[.)](?=\s)"),
     ]

@@ -56,6 +56,9 @@ class SpeakerResolver:
         self.entities = list(self.entities)
         self._known = {e.id for e in self.entities}
         self._speaking: set[str] = set()  # untyped names that speak are people
+        self._by_id: dict[str, Entity] = {}  # the first entity of each id, as a lookup
+        for e in self.entities:
+            self._by_id.setdefault(e.id, e)
 
     def resolve(self, phrase: SpeakerPhrase | None, position: int) -> Speaker | None:
         if phrase is None:
@@ -119,6 +122,7 @@ class SpeakerResolver:
                 return e
         entity = Entity(id=f"E{len(self.entities) + 1}", name=name, type="PER")
         self.entities.append(entity)
+        self._by_id.setdefault(entity.id, entity)
         return entity
 
     def _name_run(self, phrase: SpeakerPhrase) -> tuple[int, int] | None:
@@ -250,7 +254,7 @@ class SpeakerResolver:
         return parse is None or is_subject_at(parse, offset - self.doc.sentences[index].start)
 
     def _type_of(self, entity_id: str) -> str | None:
-        entity = next((e for e in self.entities if e.id == entity_id), None)
+        entity = self._by_id.get(entity_id)
         if entity is not None and entity_id in self._speaking:
             return "PER"
         return entity.type if entity else None

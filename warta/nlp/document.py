@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
@@ -39,15 +40,20 @@ class Tok(NamedTuple):
 def tokens_of(doc: Doc, text: str | None = None) -> list[Tok]:
     """All tokens as :class:`Tok`, read through one ``to_array`` call (no ``Token``
     objects: creating them dominated the cost). ``text`` is the string the ``Doc``
-    was made from, when the caller has it (``doc.text`` rebuilds it token by token)."""
+    was made from, when the caller has it (``doc.text`` rebuilds it token by token).
+
+    Built column by column and assembled with ``tuple.__new__`` (what a named tuple's
+    own constructor calls, minus its Python frame): a third faster on long articles."""
     if not len(doc):
         return []
-    rows = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM]).tolist()
+    rows = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM])
     text = doc.text if text is None else text
-    return [Tok(i, idx, word, " " if space else "", word.lower(), bool(punct), bool(blank),
-                bool(alpha), bool(num))
-            for i, (idx, length, space, punct, blank, alpha, num) in enumerate(rows)
-            for word in (text[idx:idx + length],)]
+    starts = rows[:, 0].tolist()
+    words = [text[a:b] for a, b in zip(starts, (rows[:, 0] + rows[:, 1]).tolist(), strict=True)]
+    space, punct, blank, alpha, num = rows[:, 2:].astype(bool).T.tolist()
+    columns = zip(range(len(starts)), starts, words, [" " if s else "" for s in space],
+                  map(str.lower, words), punct, blank, alpha, num, strict=True)
+    return list(map(tuple.__new__, repeat(Tok), columns))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,7 @@ class AnalysedDocument:
     sentence_parser: Callable[[str], Doc] | None = None
     _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
     _lower_case: frozenset[str] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.tokens:
@@ -111,13 +118,8 @@ class AnalysedDocument:
         return self._parses[index]
 
     def sentence_index(self, offset: int) -> int:
-        """Index of the sentence containing ``offset`` (or the one before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                best, lo = mid, mid + 1
-            else:
-                hi = mid - 1
-        return best
+        """Index of the sentence containing ``offset`` (or the one before it; 0 before
+        the first)."""
+        if self._sentence_starts is None:  # extractors ask tens of thousands of times
+            self._sentence_starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
