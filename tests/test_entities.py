@@ -499,6 +499,50 @@ def test_a_unit_named_with_its_parent_body_is_the_unit_named_alone():
         ("Unilever Indonesia", ["Unilever"])]
 
 
+def test_a_bare_acronym_opening_one_longer_name_is_that_body():
+    text = ("BPJS Kesehatan menaikkan iuran. Direktur BPJS menyebut kenaikan itu perlu. "
+            "BPS Provinsi DKI Jakarta mencatat inflasi; BPS merilis angka nasional. "
+            "TNI AD mengirim pasukan; TNI menyiapkan logistik.")
+    entities = entities_of(text, {"BPJS Kesehatan": ORG, "BPJS": ORG,
+                                  "BPS Provinsi DKI Jakarta": ORG, "BPS": ORG,
+                                  "TNI AD": ORG, "TNI": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("BPJS Kesehatan", ["BPJS"]),
+        # a regional office and the national body; one of the forces and all of them
+        ("BPS Provinsi DKI Jakarta", []), ("BPS", []), ("TNI AD", []), ("TNI", [])]
+
+
+def test_a_bare_acronym_opening_two_longer_names_stays_apart():
+    text = ("BPJS Kesehatan dan BPJS Ketenagakerjaan membuka layanan bersama. "
+            "Peserta BPJS diminta memperbarui data.")
+    entities = entities_of(text, {"BPJS Kesehatan": ORG, "BPJS Ketenagakerjaan": ORG,
+                                  "BPJS": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("BPJS Kesehatan", []), ("BPJS Ketenagakerjaan", []), ("BPJS", [])]
+
+
+def test_a_venue_named_with_its_town_is_the_venue_named_alone():
+    text = ("Laga itu digelar di Stadion Teladan Medan. Stadion Teladan baru selesai "
+            "direnovasi. Polda Papua Barat dan Polda Papua menggelar patroli bersama.")
+    entities = entities_of(text, {"Stadion Teladan Medan": LOC, "Stadion Teladan": LOC,
+                                  "Polda Papua Barat": ORG, "Polda Papua": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Stadion Teladan Medan", ["Stadion Teladan"]),
+        # "Barat" is no town: two provinces' police
+        ("Polda Papua Barat", []), ("Polda Papua", [])]
+
+
+def test_standing_short_names_of_new_bodies_join_the_full_name():
+    text = ("Badan Gizi Nasional menambah dapur umum. Menurut Badan Gizi, anggaran cukup. "
+            "Kementerian Haji dan Umrah menyiapkan kuota; Kementerian Haji juga membuka "
+            "pendaftaran.")
+    entities = entities_of(text, {"Badan Gizi Nasional": ORG, "Badan Gizi": ORG,
+                                  "Kementerian Haji dan Umrah": ORG, "Kementerian Haji": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Badan Gizi Nasional", ["Badan Gizi"]),
+        ("Kementerian Haji dan Umrah", ["Kementerian Haji"])]
+
+
 def test_a_kind_of_body_written_alone_is_no_name():
     text = ("Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov. "
             "Selain itu, Pemerintah menyiapkan anggaran. Dirinya yakin rapat lancar.")

@@ -32,7 +32,7 @@ from warta.nlp.document import AnalysedDocument
 from warta.schema import Entity, Mention, Span
 
 
-@dataclass
+@dataclass(eq=False)  # a cluster is itself: `in` and `remove` compare by identity
 class _Cluster:
     mentions: list[NameMention] = field(default_factory=list)
     alias_kinds: dict[str, str] = field(default_factory=dict)  # text -> alias/acronym
@@ -192,6 +192,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
     _merge_venue_short_names(clusters, by_key)
     _merge_initialisms(clusters, by_key)
     _merge_acronym_forms(clusters, by_key)
+    _merge_acronym_heads(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
     _merge_units_of_a_parent(clusters, by_key)
     return _to_entities(doc, clusters)
@@ -448,6 +449,34 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             _merge(hosts[0], short, by_key, clusters)
 
 
+def _merge_acronym_heads(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"BPJS" is "BPJS Kesehatan", "LG" "LG Electronics Indonesia": a bare acronym
+    that opens exactly one longer organisation name of the article is that
+    organisation, said short. Not when what follows is a place ("BPS" and "BPS Provinsi
+    DKI Jakarta" are the national and the regional office), a number ("KIPP" and "KIPP
+    1A") or an acronym of its own ("TNI" and "TNI AD" are the forces and one of them),
+    and not when two names open with it ("BPJS Kesehatan" and "BPJS Ketenagakerjaan")."""
+    for short in list(clusters):
+        name = short.name()
+        if short not in clusters or short.label != "ORG" or " " in name \
+                or not is_acronym(name):
+            continue
+        # the longer name as written, in any of the host's mentions ("BPJS Kesehatan"
+        # of "Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan")
+        longer = {(id(c), m.text): c for c in clusters if c is not short
+                  for m in c.mentions if m.text.startswith(name + " ")}
+        hosts = list({id(c): c for c in longer.values()}.values())
+        if len(hosts) != 1 or hosts[0].label != "ORG":
+            continue
+        rests = {text[len(name) + 1:] for _, text in longer}
+        if any(is_gpe(rest) or any(not w[:1].isupper() or is_acronym(w) for w in rest.split())
+               for rest in rests):
+            continue  # "Provinsi DKI Jakarta", "1A", "AD", "dan …"
+        for m in short.mentions:
+            hosts[0].alias_kinds.setdefault(m.text, "alias")
+        _merge(hosts[0], short, by_key, clusters)
+
+
 def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
     """A unit named with its parent body is the unit named alone: "Itwasum Polri" =
     "Itwasum", "Banggar DPR" = "Banggar", "Ditjen Pajak Kemenkeu" = "Ditjen Pajak".
@@ -457,23 +486,28 @@ def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluste
     and "DPRD" are apart in the guidelines), and exactly one such longer name exists;
     other words are not enough ("Pertamina Hulu Energi" is not "Pertamina")."""
     orgs = {_key(c.name()) for c in clusters if c.label == "ORG"}
-    # every way to read an organisation's mention as "<unit> <rest>", by unit
+    # every way to read an organisation's or a place's mention as "<unit> <rest>", by unit
     readings: dict[str, list[tuple[_Cluster, str, str]]] = {}
     for host in clusters:
-        if host.label == "ORG":
+        if host.label in ("ORG", "LOC"):
             for m in host.mentions:
                 key = _key(m.text)
                 for i, char in enumerate(key):
                     if char == " ":
                         readings.setdefault(key[:i], []).append((host, key[i + 1:], m.text))
-    alive = {id(c) for c in clusters}  # identity: clusters compare equal by content
+    alive = {id(c) for c in clusters}
     for unit in list(clusters):
-        if id(unit) not in alive or unit.label not in ("ORG", None):
+        if id(unit) not in alive or unit.label not in ("ORG", "LOC", None):
             continue
         key = _key(unit.name())
+        # a body under a body; a named place (a stadium, a road) only with its town
+        # ("Stadion Teladan Medan"), never under a body
+        venue = unit.label == "LOC"
         hosts = list({id(c): c for c, rest, text in readings.get(key, ())
                       if c is not unit and id(c) in alive
-                      and _is_parent(unit.name(), rest, text, orgs)}.values())
+                      and c.label == ("LOC" if venue else "ORG")
+                      and _is_parent(unit.name(), rest, text, set() if venue else orgs,
+                                     places_only=venue)}.values())
         if len(hosts) == 1:
             for m in unit.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
@@ -481,10 +515,13 @@ def _merge_units_of_a_parent(clusters: list[_Cluster], by_key: dict[str, _Cluste
             alive.discard(id(unit))
 
 
-def _is_parent(unit_name: str, rest_key: str, text: str, orgs: set[str]) -> bool:
+def _is_parent(unit_name: str, rest_key: str, text: str, orgs: set[str], *,
+               places_only: bool = False) -> bool:
     """Whether the words after a unit's name (as a key, and as written) name its parent
     body, or the place of a unit with a name of its own ("Stadion Teladan Medan")."""
     rest = " ".join(text.split()[-len(rest_key.split()):])
+    if places_only:
+        return " " in unit_name.strip() and (is_gpe(rest) or is_gpe(rest_key))
     if rest_key == "indonesia":
         return True  # "Unilever Indonesia", "PT Pos Indonesia": the company here
     if is_gpe(rest) or is_gpe(rest_key) or rest_key.split()[0] in _one_word_abbreviations()[0]:
