@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract.aliases import find_alias_links
 from warta.extract.names import (
+    NAME_CACHE_SIZE,
     NameMention,
     find_name_mentions,
     initials,
@@ -94,7 +95,7 @@ def _is_admin_head(word: str) -> bool:
     return word.casefold() in _admin_heads()
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _key(text: str) -> str:
     """The name as grouping compares it: :func:`_bare_key`, abbreviations spelled out,
     and "Provinsi" inside a body's name left out, since a province's name is unique
@@ -107,7 +108,7 @@ def _key(text: str) -> str:
 _ACRONYM_HYPHEN = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{2})")
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _bare_key(text: str) -> str:
     """Casefolded, without generic heads ("Kota", "Partai"), suffixes ("Tbk") and a
     bracketed short form inside ("Kejaksaan Tinggi (Kejati) Riau" = "Kejaksaan Tinggi
@@ -362,7 +363,7 @@ def _spelling_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(sorted(map(re.escape, pairs), key=len, reverse=True))), pairs
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _spelling_key(word: str) -> str:
     """A name word as one spelling of it: "mochammad", "muhammad" and "mohamad" all
     "muhamad"; "soekarno" "sukarnu"; "syaripuddin" "syaripudin" (``name_spellings``)."""
@@ -427,6 +428,10 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
     """"Kementerian PU" is "Kementerian Pekerjaan Umum (PU)": a name ending in an
     acronym that another entity goes by, whose name opens with the same words, joins it;
     so does "BPJN Aceh", the short form of "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh"."""
+    def bracketed() -> list[_Cluster]:  # the only possible hosts of the second kind
+        return [c for c in clusters if " (" in c.name()]
+
+    with_brackets = bracketed()
     for short in list(clusters):
         if short not in clusters:
             continue
@@ -439,7 +444,7 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             # "BPJN Aceh" is "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh", "BPBD
             # Boyolali" "… (BPBD) Kabupaten Boyolali": what follows the bracket is the same
             # (a bare "SMKN" is a kind of school, not the one named with it)
-            hosts = [c for c in clusters if c is not short and f" ({first})" in c.name()
+            hosts = [c for c in with_brackets if c is not short and f" ({first})" in c.name()
                      and _key(c.name().partition(f" ({first})")[2]) == _key(rest)]
         else:
             continue
@@ -447,6 +452,7 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             for m in short.mentions:
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], short, by_key, clusters)
+            with_brackets = bracketed()  # the host's name may have changed
 
 
 def _merge_acronym_heads(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress
 
 from warta.lang.data import alternation, load_json, load_words
@@ -20,6 +20,9 @@ from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
 from warta.text.headlines import promotion_lines
 
+# Functions of a name's string are cached, within bounds: a process that analyses
+# millions of articles must not keep every name it has ever seen.
+NAME_CACHE_SIZE = 1 << 16
 
 @dataclass(frozen=True, slots=True)
 class NameMention:
@@ -33,7 +36,7 @@ def titles() -> frozenset[str]:
     return load_words("titles")
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
@@ -47,7 +50,7 @@ def _initial_connectors() -> frozenset[str]:
         "dan", "di", "untuk", "&", "and", "of", "for", "on", "the"}
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def initials(name: str) -> str:
     """"kpk" for "Komisi Pemberantasan Korupsi"; "" for a one-word name."""
     words = [w for w in name.split() if w.casefold() not in _initial_connectors()]
