@@ -101,3 +101,22 @@ def test_a_token_match_of_its_own_still_applies():
     assert [t.text for t in whole("skor 2-1 dan kupu-kupu")] == ["skor", "2-1", "dan",
                                                                   "kupu-kupu"]
     assert srsly.msgpack_loads(whole.to_bytes(exclude=["vocab"]))["token_match"] == r"\d+-\d+"
+
+
+def test_new_affix_patterns_rebuild_the_check_for_split_whole_words():
+    import re
+
+    from spacy.tokenizer import Tokenizer
+
+    from warta.nlp.tokenizer_factory import WholeWordTokenizer
+
+    data = spacy.blank("id").tokenizer.to_bytes(exclude=["vocab"])
+    stock = Tokenizer(spacy.blank("id").vocab).from_bytes(data)
+    whole = WholeWordTokenizer(spacy.blank("id").vocab).from_bytes(data)
+    assert whole._affix_tokens("huru-hara") == ["huru", "-", "hara"]
+    # patterns set at run time: hyphens no longer split, tildes do
+    for tokenizer in (stock, whole):
+        tokenizer.infix_finditer = re.compile(r"~").finditer
+    assert whole._affix_tokens("huru-hara") == ["huru-hara"]
+    for text in ("anti~huru-hara", "kupu-kupu~huru-hara reda"):
+        assert [t.text for t in whole(text)] == [t.text for t in stock(text)]

@@ -97,8 +97,28 @@ def _with_whole_words(words: frozenset[str], given: Any) -> Any:
     return WholeWords(words, given) if given is not None else words.__contains__
 
 
+def _resetting_helper(name: str) -> property:
+    """The base class's ``name`` property, and a new value also drops the affix-only
+    tokenizer built from the old one (it checks which split words to merge)."""
+    base = getattr(Tokenizer, name)
+
+    def set_value(self: WholeWordTokenizer, value: Any) -> None:
+        base.__set__(self, value)
+        self._affixes_only = None
+        self._affix_cache = {}
+
+    return property(base.__get__, set_value, doc=base.__doc__)
+
+
 class WholeWordTokenizer(Tokenizer):
     """A spaCy tokenizer whose hyphenated-word special cases are a set, not rules."""
+
+    prefix_search = _resetting_helper("prefix_search")
+    suffix_search = _resetting_helper("suffix_search")
+    infix_finditer = _resetting_helper("infix_finditer")
+    token_match = _resetting_helper("token_match")
+    url_match = _resetting_helper("url_match")
+    faster_heuristics = _resetting_helper("faster_heuristics")
 
     def __init__(self, vocab: Any, rules: Mapping | None = None, prefix_search: Any = None,
                  suffix_search: Any = None, infix_finditer: Any = None,
