@@ -543,6 +543,21 @@ def test_standing_short_names_of_new_bodies_join_the_full_name():
         ("Kementerian Haji dan Umrah", ["Kementerian Haji"])]
 
 
+def test_a_city_and_a_regency_of_one_name_are_two_places():
+    text = ("Banjir melanda Kota Bandung dan Kabupaten Bandung. Di Kabupaten Bandung, tiga "
+            "desa terendam. Sungai di Bandung meluap lagi sore ini. Warga Kabupaten "
+            "Majalengka bangga dengan julukan Kota Angin.")
+    entities = entities_of(text, {"Kota Bandung": GPE, "Kabupaten Bandung": GPE,
+                                  "Bandung": GPE, "Kabupaten Majalengka": GPE,
+                                  "Kota Angin": GPE})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Kota Bandung", []),
+        # the bare name goes with the unit named last before it
+        ("Kabupaten Bandung", ["Bandung"]),
+        # a standing nickname that opens with "Kota" is no city of its own
+        ("Kabupaten Majalengka", ["Kota Angin"])]
+
+
 def test_a_kind_of_body_written_alone_is_no_name():
     text = ("Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov. "
             "Selain itu, Pemerintah menyiapkan anggaran. Dirinya yakin rapat lancar.")

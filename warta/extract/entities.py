@@ -187,6 +187,7 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
         target.alias_kinds[link.alias.text] = link.kind
         if source is not target:
             _merge(target, source, by_key, clusters)
+    _split_admin_levels(clusters, by_key)
     _merge_misspelt_names(clusters, by_key)
     _merge_short_names(clusters, by_key)
     _merge_mistyped_short_names(clusters, by_key)
@@ -196,7 +197,53 @@ def extract_entities(doc: AnalysedDocument) -> list[Entity]:
     _merge_acronym_heads(clusters, by_key)
     _merge_known_aliases(clusters, by_key)
     _merge_units_of_a_parent(clusters, by_key)
+    _split_admin_levels(clusters, by_key)  # again: a standing name may have joined them
     return _to_entities(doc, clusters)
+
+
+def _split_admin_levels(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
+    """"Kota Bandung" and "Kabupaten Bandung" are a city and a regency, though both key
+    to "bandung"; "Desa Sambeng" is not "Kecamatan Juwangi": names written with the heads
+    of two levels of government below a province are one unit per level (a province
+    is left alone: "Provinsi DKI Jakarta" is "Kota Jakarta"), and so are standing
+    nicknames ("Kota Angin" is Majalengka, a regency). The mentions without a head
+    ("Bandung") go with the level named last before the first of them (the first named
+    after it when none is before)."""
+    levels = load_json("name_words")["admin_levels"]
+    nicknames = _known_nicknames()
+    for cluster in list(clusters):
+        level_of: dict[str, str] = {}  # mention text -> level
+        for m in cluster.mentions:
+            head = next((h for h in levels if m.text.startswith(h + " ")), None)
+            if head and levels[head] != "province" and m.text not in nicknames:
+                level_of[m.text] = levels[head]
+        if len(set(level_of.values())) < 2:
+            continue
+        by_level: dict[str, list[NameMention]] = {}
+        others: list[NameMention] = []
+        for m in cluster.mentions:
+            (by_level.setdefault(level_of[m.text], []) if m.text in level_of
+             else others).append(m)
+        headed = sorted((m.start, level) for level, ms in by_level.items() for m in ms)
+        if others:
+            first = min(m.start for m in others)
+            before = [level for start, level in headed if start < first]
+            by_level[before[-1] if before else headed[0][1]].extend(others)
+        parts = [_Cluster(mentions=ms, alias_kinds={
+            t: k for t, k in cluster.alias_kinds.items() if any(m.text == t for m in ms)})
+            for ms in by_level.values()]
+        home = next(p for p in parts if not others or others[0] in p.mentions)
+        for key, value in list(by_key.items()):
+            if value is cluster:
+                by_key[key] = home  # later lookups by the shared key find the bare name's
+        at = clusters.index(cluster)
+        clusters[at:at + 1] = parts
+
+
+@cache
+def _known_nicknames() -> frozenset[str]:
+    """The short and other forms of the standing names ("Kota Angin", "Jabar")."""
+    return frozenset(k for k in load_json("known_aliases") if not k.startswith("_"))
 
 
 def _merge(target: _Cluster, source: _Cluster, by_key: dict[str, _Cluster],
