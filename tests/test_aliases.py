@@ -229,6 +229,17 @@ def test_country_in_parentheses_after_an_untyped_acronym_is_its_seat():
     assert (indonesia.type, indonesia.aliases, len(indonesia.mentions)) == ("GPE", [], 2)
 
 
+def test_a_bracket_after_a_phrase_ending_in_a_place_names_the_phrase():
+    text = ("Rupiah menguat terhadap dolar Kanada (CAD) pagi ini. Utang proyek Kereta Cepat "
+            "Jakarta-Bandung (KCJB) dibahas lagi. Warga Jawa Barat (Jabar) menunggu.")
+    doc = doc_of(text, {"Kanada": GPE, "CAD": ORG, "Kereta Cepat Jakarta": ORG,
+                        "Bandung": GPE, "KCJB": ORG, "Jawa Barat": GPE, "Jabar": GPE})
+    links = find_alias_links(doc, find_name_mentions(doc))
+    # the currency and the railway are what the brackets name; a place's own short
+    # form after a capitalised name stays its alias
+    assert [(link.name.text, link.alias.text) for link in links] == [("Jawa Barat", "Jabar")]
+
+
 def test_nickname_of_a_country_in_parentheses_stays_an_alias():
     text = "Ribuan warga Negeri Kanguru (Australia) turun ke jalan pada Minggu."
     doc = doc_of(text, {"Australia": GPE})  # the nickname is an untyped capitalised run

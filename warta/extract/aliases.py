@@ -62,7 +62,11 @@ def find_alias_links(doc: AnalysedDocument, mentions: list[NameMention]) -> list
             # words, not another name
             described = b.label is None and all(
                 w.casefold() in load_words("common_words") for w in b.text.split())
-            if seat or holder or described:
+            # "dolar Kanada (CAD)", "kereta cepat Jakarta-Bandung (Whoosh)": the bracket
+            # names the phrase that ends with the place, not the place
+            phrase = a.label in ("GPE", "LOC") and " " not in a.text \
+                and _ends_a_phrase(text, a.start)
+            if seat or holder or described or phrase:
                 continue
             if not party or _spells_initials(text, a, b.text):
                 links.append(_link(a, b))
@@ -101,6 +105,18 @@ def _spells_initials(text: str, name: NameMention, acronym: str) -> bool:
     words = (text[max(0, name.start - 30):name.start].split()[-1:] + name.text.split())
     initials = "".join(w[0] for w in words if w[:1].isalpha()).casefold()
     return len(letters) >= 2 and (initials.endswith(letters) or initials[1:] == letters)
+
+
+def _ends_a_phrase(text: str, start: int) -> bool:
+    """The name at ``start`` closes a longer phrase: glued by a hyphen to the word
+    before it ("Jakarta-Bandung") or after a lower-case word ("dolar Kanada")."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1].isalpha() and words[-1].islower()
 
 
 def _without_trailing_titles(gap: str) -> str:
