@@ -558,6 +558,27 @@ def test_a_city_and_a_regency_of_one_name_are_two_places():
         ("Kabupaten Majalengka", ["Kota Angin"])]
 
 
+def test_a_bank_named_again_without_bank_is_the_bank():
+    text = ("Bank Mega menyalurkan kredit Rp 5 triliun. Direktur Mega menyebut permintaan "
+            "naik. Bank Indonesia menahan suku bunga; ekonomi Indonesia tumbuh 5 persen.")
+    entities = entities_of(text, {"Bank Mega": ORG, "Mega": ORG, "Bank Indonesia": ORG,
+                                  "Indonesia": GPE})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Bank Mega", ["Mega"]),
+        # the central bank is no name of the country
+        ("Bank Indonesia", []), ("Indonesia", [])]
+
+
+def test_a_short_form_with_its_acronym_inside_joins_the_name_that_spells_it_out():
+    text = ("Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata memperbaiki jalan. "
+            "Kepala Dinas PUPR Lembata menyebut pekerjaan selesai bulan depan.")
+    entities = entities_of(text, {
+        "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata": ORG,
+        "Dinas PUPR Lembata": ORG})
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata", ["Dinas PUPR Lembata"])]
+
+
 def test_a_kind_of_body_written_alone_is_no_name():
     text = ("Ketua DPRD Bali menerima laporan itu. DPRD menjadwalkan rapat dengan Pemprov. "
             "Selain itu, Pemerintah menyiapkan anggaran. Dirinya yakin rapat lancar.")

@@ -336,13 +336,14 @@ def _merge_mistyped_short_names(clusters: list[_Cluster], by_key: dict[str, _Clu
 
 
 def _merge_venue_short_names(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
-    """"Ampera" is "Jembatan Ampera", "Leuwipanjang" "Terminal Leuwipanjang": a venue's
-    or natural place's name without its head word is the venue, unless the model typed
-    the bare name a person ("Sudirman" and "Jalan Sudirman" are two), it is a known
-    place ("Jawa" and "Pulau Jawa" are two in the guidelines) or a common word ("Hutan"
-    is no name of "Kawasan Hutan")."""
+    """"Ampera" is "Jembatan Ampera", "Leuwipanjang" "Terminal Leuwipanjang", "Himbara"
+    "Bank Himbara": a venue's, natural place's or bank's name without its head word is
+    it, unless the model typed the bare name a person ("Sudirman" and "Jalan Sudirman"
+    are two), it is a known place ("Jawa" and "Pulau Jawa" are two in the guidelines)
+    or a common word ("Hutan" is no name of "Kawasan Hutan")."""
     words = load_json("name_words")
-    heads = frozenset(words["venue_heads"]) | frozenset(words["geo_heads"])
+    heads = frozenset(words["venue_heads"]) | frozenset(words["geo_heads"]) \
+        | frozenset(words["short_org_heads"])
     for host in list(clusters):
         if host not in clusters or host.label not in ("LOC", "ORG"):
             continue
@@ -493,6 +494,8 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             # (a bare "SMKN" is a kind of school, not the one named with it)
             hosts = [c for c in with_brackets if c is not short and f" ({first})" in c.name()
                      and _key(c.name().partition(f" ({first})")[2]) == _key(rest)]
+            if not hosts:
+                hosts = _hosts_of_inner_short_form(short.name(), short, with_brackets)
         else:
             continue
         if len(hosts) == 1:
@@ -500,6 +503,21 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
                 hosts[0].alias_kinds.setdefault(m.text, "alias")
             _merge(hosts[0], short, by_key, clusters)
             with_brackets = bracketed()  # the host's name may have changed
+
+
+def _hosts_of_inner_short_form(name: str, short: _Cluster,
+                               with_brackets: list[_Cluster]) -> list[_Cluster]:
+    """"Dinas PUPR Lembata" is "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata",
+    and "Dinas PUPR" alone the one such body of the article: the words before the
+    acronym open the longer name, the words after it close it (or there are none)."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if i > 0 and is_acronym(w)), None)
+    if at is None:
+        return []
+    before, acronym, after = " ".join(words[:at]), words[at], " ".join(words[at + 1:])
+    return [c for c in with_brackets if c is not short
+            and c.name().startswith(before + " ") and f" ({acronym})" in c.name()
+            and (not after or _key(c.name().partition(f" ({acronym})")[2]) == _key(after))]
 
 
 def _merge_acronym_heads(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -> None:
