@@ -200,3 +200,21 @@ def test_a_tagger_learns_the_bracket_habit_of_its_gold_only_when_asked() -> None
         assert [(e.text, e.label_) for e in doc.ents] == (
             [("Mahkamah Konstitusi (MK)", "ORG"), ("Arief Hidayat", "PER")] if learn else
             [("Mahkamah Konstitusi", "ORG"), ("MK", "ORG"), ("Arief Hidayat", "PER")])
+
+
+def test_all_stretches_at_once_give_the_paths_of_one_at_a_time() -> None:
+    decoder = BiluoDecoder(LABELS)
+    rng = numpy.random.default_rng(7)
+    for _ in range(200):
+        stretches = [log_softmax(rng.normal(scale=3.0, size=(int(rng.integers(1, 9)),
+                                                              len(LABELS))).astype("float32"))
+                     for _ in range(int(rng.integers(2, 6)))]
+        assert decoder._viterbi_all(stretches) == [decoder._viterbi(x) for x in stretches]
+
+
+def test_two_unsure_stretches_are_decoded_each_as_valid_sequences() -> None:
+    decoder = BiluoDecoder(LABELS)
+    sure = {"O": 0.999}
+    scores = scores_for({"B-PER": 0.7, "U-PER": 0.2}, {"B-PER": 0.45, "L-PER": 0.4}, sure,
+                        sure, sure, {"B-ORG": 0.8}, {"L-PER": 0.5, "L-ORG": 0.4}, sure)
+    assert decoder.decode(scores) == ["B-PER", "L-PER", "O", "O", "O", "B-ORG", "L-ORG", "O"]

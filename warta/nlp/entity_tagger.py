@@ -254,11 +254,40 @@ class BiluoDecoder:
             prev = i
         stretches.append((start, prev))
         labels = self.labels
-        for first, last in stretches:
-            lo, hi = max(0, first - 1), min(len(scores), last + 2)
-            for offset, tag_id in enumerate(self._viterbi(scores[lo:hi])):
+        bounds = [(max(0, first - 1), min(len(scores), last + 2)) for first, last in stretches]
+        for (lo, _), path in zip(bounds, self._viterbi_all([scores[lo:hi] for lo, hi in bounds]),
+                                 strict=True):
+            for offset, tag_id in enumerate(path):
                 tags[lo + offset] = labels[tag_id]
         return tags
+
+    def _viterbi_all(self, stretches: list[numpy.ndarray]) -> list[list[int]]:
+        """:meth:`_viterbi` of every stretch at once: step ``t`` of all the stretches
+        still that long is one array operation, instead of one per stretch (a document
+        has tens of short stretches; numpy's cost per call, not per number, dominated).
+        The same float32 sums in the same order: the same paths as one at a time."""
+        if len(stretches) == 1:
+            return [self._viterbi(stretches[0])]
+        lengths = numpy.array([len(x) for x in stretches])
+        n, width = len(stretches), max(lengths)
+        padded = numpy.zeros((n, width, len(self.labels)), dtype=stretches[0].dtype)
+        for i, x in enumerate(stretches):
+            padded[i, :len(x)] = x
+        best = numpy.where(self.can_start, padded[:, 0], -numpy.inf)
+        back = numpy.zeros((n, width, len(self.labels)), dtype=numpy.intp)
+        for t in range(1, width):
+            live = numpy.flatnonzero(lengths > t)  # stretches still going at step t
+            candidates = best[live, :, None] + self.transition
+            back[live, t] = candidates.argmax(axis=1)
+            best[live] = candidates.max(axis=1) + padded[live, t]
+        best = numpy.where(self.can_end, best, -numpy.inf)
+        paths = []
+        for i, length in enumerate(lengths.tolist()):
+            path = [int(best[i].argmax())]
+            for t in range(length - 1, 0, -1):
+                path.append(int(back[i, t, path[-1]]))
+            paths.append(path[::-1])
+        return paths
 
     def _viterbi(self, scores: numpy.ndarray) -> list[int]:
         best = numpy.where(self.can_start, scores[0], -numpy.inf)
