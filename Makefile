@@ -36,8 +36,9 @@ clean:
 
 # Speed benchmark (docs/BENCHMARKS.md): `make bench` or `make bench WORDS=0` (all articles).
 WORDS ?= 60000
+REPEAT ?= 3
 bench: install
-	$(PY) bench/run.py --words $(WORDS)
+	$(PY) bench/run.py --words $(WORDS) --repeat $(REPEAT)
 
 # The stock spaCy baseline `make bench` compares against (~20+ min, one process, niced).
 .PHONY: bench-baseline

@@ -11,8 +11,10 @@ fresh subprocess pinned with ``taskset``: one core (``-c 0``) and two cores
 articles, which is how Warta scales on a laptop). Timings are warm: imports,
 model load and a warm-up call are reported as ``load_s`` and not counted.
 Peak memory is ``ru_maxrss`` of the worker process (the larger of the two on
-two cores). NER F1 is PER/ORG/LOC exact-span F1 on idner-news-2k dev with
-:func:`warta.eval.ner.evaluate_ner`.
+two cores). ``--repeat N`` measures everything N times, in rounds over all the systems
+(so that a slow spell of a shared machine falls on all of them), and reports each
+measurement's median run; ``make bench`` runs three rounds. NER F1 is PER/ORG/LOC
+exact-span F1 on idner-news-2k dev with :func:`warta.eval.ner.evaluate_ner`.
 
 Systems:
 
@@ -188,6 +190,18 @@ def measure(system: str, articles: list[Article], stock_model: Path | None = Non
     return {"words": words, "seconds": secs, "wps": words / secs if secs else 0.0,
             "cpu_s": cpu, "wps_cpu": words / cpu if cpu else 0.0,
             "load_s": load_s, "items": items, "peak_mb": peak_rss_mb()}
+
+
+def median_run(runs: list[dict[str, object]]) -> dict[str, object]:
+    """The run with the median words per second (the lower middle one of an even number),
+    with every run's words per second beside it; the first error if any run failed."""
+    failed = [r for r in runs if "error" in r]
+    if failed:
+        return failed[0]
+    ordered = sorted(runs, key=lambda r: float(r["wps"]))  # type: ignore[arg-type]
+    middle = dict(ordered[(len(ordered) - 1) // 2])
+    middle["runs_wps"] = [round(float(r["wps"]), 1) for r in runs]  # type: ignore[arg-type]
+    return middle
 
 
 # --- two cores: two worker processes, each pinned to one core ----------------------------
@@ -438,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stock-model", default=None, help="default build/stock/model")
     ap.add_argument("--json", type=Path, default=RESULTS, help="where to write the JSON")
     ap.add_argument("--no-f1", action="store_true", help="skip the idner dev evaluation")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds over all systems, each measurement in a fresh process; the "
+                         "median round is reported (default 1)")
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--system", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -473,26 +490,37 @@ def main(argv: list[str] | None = None) -> int:
     if report["models"]["warta"] is None:  # type: ignore[index]
         print("note: warta/models/id_warta absent: Warta runs on spacy.blank('id') (no NER)")
     results: dict[str, dict[str, object]] = report["results"]  # type: ignore[assignment]
+    report["repeat"] = max(1, args.repeat)
     started = time.perf_counter()
-    for system in systems:
-        if system.startswith("stock") and report["models"]["stock"] is None:  # type: ignore[index]
-            results[system] = {"skipped": "not trained; run make bench-baseline"}
-            print(f"{system:12s} not trained; run make bench-baseline")
-            continue
-        results[system] = {}
-        for n in settings:
-            cores = "0" if n == 1 else "0,1"
-            extra = ["--worker", "speed", "--system", system, "--cores", str(n),
-                     "--words", str(args.words), "--stock-model", str(stock_model)]
-            r = run_child(extra, cores, timeout=900)
-            results[system][str(n)] = r
-            if "error" in r:
-                print(f"{system:12s} {n} core(s): {r['error']}")
-            else:
-                print(f"{system:12s} {n} core(s): {r['wps']:>10,.0f} words/s  "
-                      f"({r['wps_cpu']:>9,.0f} per CPU-s)  {r['seconds']:6.1f} s  "
-                      f"load {r['load_s']:4.1f} s  "
-                      f"peak {r['peak_mb']:6.0f} MB", flush=True)
+    runs: dict[tuple[str, int], list[dict[str, object]]] = {}
+    # rounds over all the systems, so that a slow spell of a shared machine falls on
+    # every system alike rather than on one
+    for round_no in range(max(1, args.repeat)):
+        for system in systems:
+            if system.startswith("stock") and report["models"]["stock"] is None:  # type: ignore[index]
+                results[system] = {"skipped": "not trained; run make bench-baseline"}
+                if round_no == 0:
+                    print(f"{system:12s} not trained; run make bench-baseline")
+                continue
+            for n in settings:
+                cores = "0" if n == 1 else "0,1"
+                extra = ["--worker", "speed", "--system", system, "--cores", str(n),
+                         "--words", str(args.words), "--stock-model", str(stock_model)]
+                r = run_child(extra, cores, timeout=900)
+                runs.setdefault((system, n), []).append(r)
+                if "error" in r:
+                    print(f"{system:12s} {n} core(s): {r['error']}")
+                else:
+                    print(f"{system:12s} {n} core(s): {r['wps']:>10,.0f} words/s  "
+                          f"({r['wps_cpu']:>9,.0f} per CPU-s)  {r['seconds']:6.1f} s  "
+                          f"load {r['load_s']:4.1f} s  "
+                          f"peak {r['peak_mb']:6.0f} MB", flush=True)
+    for (system, n), measured in runs.items():
+        results.setdefault(system, {})[str(n)] = median_run(measured)
+        if len(measured) > 1 and "runs_wps" in results[system][str(n)]:  # type: ignore[operator]
+            chosen = results[system][str(n)]
+            print(f"{system:12s} {n} core(s): median {chosen['wps']:,.0f} words/s of "  # type: ignore[index]
+                  + ", ".join(f"{w:,.0f}" for w in chosen["runs_wps"]))  # type: ignore[index]
     report["load"] = measure_load()
     if report["load"]:
         print(f"load (median of {LOAD_REPEATS} fresh processes): " + ", ".join(

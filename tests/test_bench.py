@@ -134,3 +134,13 @@ def test_load_times_are_measured_in_fresh_processes() -> None:
         return
     assert set(times) == {"import_s", "spacy_load_s", "warta_load_s"}
     assert all(v > 0 for v in times.values())
+
+
+def test_the_median_run_is_reported_with_every_run_beside_it() -> None:
+    runs = [{"wps": 19000.0, "seconds": 11.0}, {"wps": 21000.0, "seconds": 10.0},
+            {"wps": 20000.0, "seconds": 10.5}]
+    chosen = bench.median_run(runs)
+    assert (chosen["wps"], chosen["seconds"]) == (20000.0, 10.5)
+    assert chosen["runs_wps"] == [19000.0, 21000.0, 20000.0]
+    assert bench.median_run([{"wps": 1.0}, {"wps": 3.0}])["wps"] == 1.0  # the lower middle
+    assert bench.median_run([{"wps": 1.0}, {"error": "timed out"}]) == {"error": "timed out"}
