@@ -212,22 +212,26 @@ def _split_admin_levels(clusters: list[_Cluster], by_key: dict[str, _Cluster]) -
     levels = load_json("name_words")["admin_levels"]
     nicknames = _known_nicknames()
     for cluster in list(clusters):
-        level_of: dict[str, str] = {}  # mention text -> level
+        level_of: dict[str, tuple[str, str]] = {}  # mention text -> (level, the rest)
         for m in cluster.mentions:
             head = next((h for h in levels if m.text.startswith(h + " ")), None)
             if head and levels[head] != "province" and m.text not in nicknames:
-                level_of[m.text] = levels[head]
-        if len(set(level_of.values())) < 2:
+                level_of[m.text] = (levels[head], m.text[len(head) + 1:])
+        if len({level for level, _ in level_of.values()}) < 2:
             continue
         by_level: dict[str, list[NameMention]] = {}
         others: list[NameMention] = []
         for m in cluster.mentions:
-            (by_level.setdefault(level_of[m.text], []) if m.text in level_of
+            (by_level.setdefault(level_of[m.text][0], []) if m.text in level_of
              else others).append(m)
-        headed = sorted((m.start, level) for level, ms in by_level.items() for m in ms)
         if others:
-            first = min(m.start for m in others)
-            before = [level for start, level in headed if start < first]
+            first = min(others, key=lambda m: m.start)
+            # "Juwangi" goes with "Kecamatan Juwangi", not with "Desa Sambeng"; between
+            # units of one name, with the one named last before it
+            named = {level for level, rest in level_of.values() if rest == first.text}
+            headed = sorted((m.start, level) for level, ms in by_level.items() for m in ms
+                            if not named or level in named)
+            before = [level for start, level in headed if start < first.start]
             by_level[before[-1] if before else headed[0][1]].extend(others)
         parts = [_Cluster(mentions=ms, alias_kinds={
             t: k for t, k in cluster.alias_kinds.items() if any(m.text == t for m in ms)})
