@@ -16,7 +16,13 @@ from warta.extract.entities import extract_entities
 from warta.extract.quotes import extract_quotes
 from warta.extract.speakers import add_speaker_mentions
 from warta.nlp.document import AnalysedDocument
-from warta.nlp.pipeline import analyse_text, analysed_document, get_nlp, get_sentence_parser
+from warta.nlp.pipeline import (
+    analyse_text,
+    analysed_document,
+    detect_languages,
+    get_nlp,
+    get_sentence_parser,
+)
 from warta.schema import Analysis
 from warta.text.normalize import normalize
 
@@ -86,16 +92,18 @@ def _analyze_batch(batch: list[Article], model: str | None) -> list[Analysis | E
             results[i] = exc
     nlp = get_nlp(model)
     parser = get_sentence_parser(model)
+    languages = detect_languages([norm for _, norm, _ in prepared])
     try:
         docs = list(nlp.pipe([norm for _, norm, _ in prepared], batch_size=len(prepared) or 1))
     except Exception:  # noqa: BLE001  one article broke the batch: find it, keep the others
         docs = [None] * len(prepared)
-    for (i, norm, when), doc in zip(prepared, docs, strict=True):
+    for (i, norm, when), doc, language in zip(prepared, docs, languages, strict=True):
         article = batch[i]
         try:
             if doc is None:
                 doc = nlp(norm)
-            analysed = analysed_document(doc, article.text, when, norm=norm, parser=parser)
+            analysed = analysed_document(doc, article.text, when, norm=norm, parser=parser,
+                                         language=language)
             results[i] = analysis_of(analysed, id=article.id, title=article.title)
         except Exception as exc:  # noqa: BLE001
             results[i] = exc

@@ -21,6 +21,7 @@ from warta.nlp.entity_tagger import CORPUS_HEAD  # (importing registers the NER'
 from warta.nlp.ops import load_pipeline
 from warta.nlp.parse_vote import add_parse_vote
 from warta.nlp.syntax import PARSE_COMPONENTS, SentenceParser, has_parser
+from warta.schema import Language
 from warta.text.language import detect_language
 from warta.text.normalize import normalize
 from warta.text.quotemarks import pair_quotes
@@ -99,11 +100,20 @@ def analyse_text(text: str, published: datetime | None = None,
                              parser=get_sentence_parser(model))
 
 
+def detect_languages(norms: list[str]) -> list[Language]:
+    """:func:`detect_language` of each text, one right after the other: the detector's
+    models stay in the processor's caches (after the spaCy part of an article they are
+    cold, and the detector spent most of its time waiting for memory). For batches."""
+    return [detect_language(norm) for norm in norms]
+
+
 def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
                       norm: str | None = None,
-                      parser: Callable[[str], Doc] | None = None) -> AnalysedDocument:
+                      parser: Callable[[str], Doc] | None = None,
+                      language: Language | None = None) -> AnalysedDocument:
     """Bundle an already processed ``Doc`` (over ``text`` or its normal form ``norm``);
-    ``parser`` parses single sentences for the rules that read syntax."""
+    ``parser`` parses single sentences for the rules that read syntax; ``language`` is
+    :func:`detect_language` of the normal form, when the caller has it already."""
     doc_text = text if norm is None else norm  # the string the Doc was made from
     norm = normalize(text) if norm is None else norm
     tokens = tokens_of(doc, doc_text)
@@ -115,7 +125,7 @@ def analysed_document(doc: Doc, text: str, published: datetime | None = None, *,
         doc=doc,
         sentences=split_sentences(norm),
         quote_pairs=pair_quotes(norm),
-        language=detect_language(norm),
+        language=detect_language(norm) if language is None else language,
         published=published,
         names=names,
         has_ner_model=has_ner,
