@@ -240,6 +240,16 @@ def test_a_bracket_after_a_phrase_ending_in_a_place_names_the_phrase():
     assert [(link.name.text, link.alias.text) for link in links] == [("Jawa Barat", "Jabar")]
 
 
+def test_a_bracket_after_a_place_introduced_by_a_preposition_is_its_short_form():
+    text = ("Banjir rob kembali terjadi di Jakarta (DKI) pekan ini. Bank Pembangunan Daerah "
+            "Jawa Barat dan Banten (BJB) membuka posko.")
+    doc = doc_of(text, {"Jakarta": GPE, "DKI": GPE, "Bank Pembangunan Daerah Jawa Barat": ORG,
+                        "Banten": GPE, "BJB": ORG})
+    links = find_alias_links(doc, find_name_mentions(doc))
+    # after "dan" the place closes the bank's name, whose short form the bracket is
+    assert [(link.name.text, link.alias.text) for link in links] == [("Jakarta", "DKI")]
+
+
 def test_nickname_of_a_country_in_parentheses_stays_an_alias():
     text = "Ribuan warga Negeri Kanguru (Australia) turun ke jalan pada Minggu."
     doc = doc_of(text, {"Australia": GPE})  # the nickname is an untyped capitalised run

@@ -109,14 +109,22 @@ def _spells_initials(text: str, name: NameMention, acronym: str) -> bool:
 
 def _ends_a_phrase(text: str, start: int) -> bool:
     """The name at ``start`` closes a longer phrase: glued by a hyphen to the word
-    before it ("Jakarta-Bandung") or after a lower-case word ("dolar Kanada")."""
+    before it ("Jakarta-Bandung") or after a lower-case word ("dolar Kanada", "… Jawa
+    Barat dan Banten (BJB)"), not a preposition ("di Jakarta (DKI)" is the place's own
+    short form)."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
     words = before.split()
-    return bool(words) and words[-1].isalpha() and words[-1].islower()
+    return bool(words) and words[-1].isalpha() and words[-1].islower() \
+        and words[-1] not in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load_json("alias_cues")["function_words"])
 
 
 def _without_trailing_titles(gap: str) -> str:
