@@ -24,6 +24,7 @@ from warta.text.headlines import promotion_lines
 # millions of articles must not keep every name it has ever seen.
 NAME_CACHE_SIZE = 1 << 16
 
+
 @dataclass(frozen=True, slots=True)
 class NameMention:
     start: int
@@ -89,9 +90,8 @@ def _is_capitalised(token: Tok) -> bool:
 
 def _capitalised_flags(tokens: list[Tok]) -> list[bool]:
     """:func:`_is_capitalised` of every token, read once: the name scan asks up to
-    three times per token, and most tokens fail on their first letter."""
-    return [t.text[:1].isupper() and (t.is_alpha or any(c.isalpha() for c in t.text))
-            for t in tokens]
+    three times per token."""
+    return list(map(_is_capitalised, tokens))
 
 
 _ALNUM = re.compile(r"[^\W_]")
