@@ -496,10 +496,8 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             # "BPJN Aceh" is "Balai Pelaksanaan Jalan Nasional (BPJN) Aceh", "BPBD
             # Boyolali" "… (BPBD) Kabupaten Boyolali": what follows the bracket is the same
             # (a bare "SMKN" is a kind of school, not the one named with it)
-            hosts = [c for c in with_brackets if c is not short and f" ({first})" in c.name()
-                     and _key(c.name().partition(f" ({first})")[2]) == _key(rest)]
-            if not hosts:
-                hosts = _hosts_of_inner_short_form(short.name(), short, with_brackets)
+            hosts = _hosts_spelling_out(short, with_brackets, at=0) \
+                or _hosts_spelling_out(short, with_brackets)
         else:
             continue
         if len(hosts) == 1:
@@ -509,18 +507,22 @@ def _merge_acronym_forms(clusters: list[_Cluster], by_key: dict[str, _Cluster]) 
             with_brackets = bracketed()  # the host's name may have changed
 
 
-def _hosts_of_inner_short_form(name: str, short: _Cluster,
-                               with_brackets: list[_Cluster]) -> list[_Cluster]:
-    """"Dinas PUPR Lembata" is "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Lembata",
-    and "Dinas PUPR" alone the one such body of the article: the words before the
-    acronym open the longer name, the words after it close it (or there are none)."""
-    words = name.split()
-    at = next((i for i, w in enumerate(words) if i > 0 and is_acronym(w)), None)
+def _hosts_spelling_out(short: _Cluster, with_brackets: list[_Cluster],
+                        at: int | None = None) -> list[_Cluster]:
+    """The names that spell out the short form word ``at`` of ``short``'s name stands
+    for, around the same bracket: the words before it open the longer name, the words
+    after it close it (or there are none). ``at`` defaults to the first acronym after
+    the first word ("Dinas PUPR Lembata" is "Dinas Pekerjaan Umum dan Penataan Ruang
+    (PUPR) Lembata", "Dinas PUPR" the one such body of the article)."""
+    words = short.name().split()
     if at is None:
-        return []
+        at = next((i for i, w in enumerate(words) if i > 0 and is_acronym(w)), None)
+        if at is None:
+            return []
     before, acronym, after = " ".join(words[:at]), words[at], " ".join(words[at + 1:])
     return [c for c in with_brackets if c is not short
-            and c.name().startswith(before + " ") and f" ({acronym})" in c.name()
+            and (not before or c.name().startswith(before + " "))
+            and f" ({acronym})" in c.name()
             and (not after or _key(c.name().partition(f" ({acronym})")[2]) == _key(after))]
 
 
