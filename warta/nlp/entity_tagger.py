@@ -262,12 +262,11 @@ class BiluoDecoder:
         return tags
 
     def _viterbi_all(self, stretches: list[numpy.ndarray]) -> list[list[int]]:
-        """:meth:`_viterbi` of every stretch at once: step ``t`` of all the stretches
-        still that long is one array operation, instead of one per stretch (a document
-        has tens of short stretches; numpy's cost per call, not per number, dominated).
-        The same float32 sums in the same order: the same paths as one at a time."""
-        if len(stretches) == 1:
-            return [self._viterbi(stretches[0])]
+        """The most probable valid tag path of every stretch, all at once: step ``t`` of
+        all the stretches still that long is one array operation, instead of one per
+        stretch (a document has tens of short stretches; numpy's cost per call, not per
+        number, dominated). The same float32 sums in the same order as decoding one
+        stretch at a time (``tests/test_entity_tagger.py`` keeps that as the reference)."""
         lengths = numpy.array([len(x) for x in stretches])
         n, width = len(stretches), max(lengths)
         padded = numpy.zeros((n, width, len(self.labels)), dtype=stretches[0].dtype)
@@ -288,19 +287,6 @@ class BiluoDecoder:
                 path.append(int(back[i, t, path[-1]]))
             paths.append(path[::-1])
         return paths
-
-    def _viterbi(self, scores: numpy.ndarray) -> list[int]:
-        best = numpy.where(self.can_start, scores[0], -numpy.inf)
-        back = []
-        for row in scores[1:]:
-            candidates = best[:, None] + self.transition
-            back.append(candidates.argmax(axis=0))
-            best = candidates.max(axis=0) + row
-        best = numpy.where(self.can_end, best, -numpy.inf)
-        path = [int(best.argmax())]
-        for pointers in reversed(back):
-            path.append(int(pointers[path[-1]]))
-        return path[::-1]
 
 
 def entity_spans(doc: Doc, tags: list[str]) -> list[Span]:
