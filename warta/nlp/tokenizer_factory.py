@@ -38,6 +38,8 @@ from spacy.tokenizer import Tokenizer, _get_regex_pattern
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from warta.nlp.affix_dispatch import InfixFinditer, SuffixSearch, dispatched
+
 FACTORY_NAME = "warta.Tokenizer.v1"
 # A word that a special case only keeps whole: letters or digits joined by hyphens.
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
@@ -97,13 +99,14 @@ def _with_whole_words(words: frozenset[str], given: Any) -> Any:
     return WholeWords(words, given) if given is not None else words.__contains__
 
 
-def _resetting_helper(name: str) -> property:
+def _resetting_helper(name: str, wrap: Callable[[Any], Any] | None = None) -> property:
     """The base class's ``name`` property, and a new value also drops the affix-only
-    tokenizer built from the old one (it checks which split words to merge)."""
+    tokenizer built from the old one (it checks which split words to merge). ``wrap``
+    turns a new value into what is stored (the dispatched affix searches)."""
     base = getattr(Tokenizer, name)
 
     def set_value(self: WholeWordTokenizer, value: Any) -> None:
-        base.__set__(self, value)
+        base.__set__(self, wrap(value) if wrap is not None else value)
         self._affixes_only = None
         self._affix_cache = {}
 
@@ -111,11 +114,15 @@ def _resetting_helper(name: str) -> property:
 
 
 class WholeWordTokenizer(Tokenizer):
-    """A spaCy tokenizer whose hyphenated-word special cases are a set, not rules."""
+    """A spaCy tokenizer whose hyphenated-word special cases are a set, not rules, and
+    whose suffix and infix patterns try only the branches that can match
+    (:mod:`warta.nlp.affix_dispatch`)."""
 
     prefix_search = _resetting_helper("prefix_search")
-    suffix_search = _resetting_helper("suffix_search")
-    infix_finditer = _resetting_helper("infix_finditer")
+    suffix_search = _resetting_helper(
+        "suffix_search", lambda value: dispatched(value, SuffixSearch))
+    infix_finditer = _resetting_helper(
+        "infix_finditer", lambda value: dispatched(value, InfixFinditer))
     token_match = _resetting_helper("token_match")
     url_match = _resetting_helper("url_match")
     faster_heuristics = _resetting_helper("faster_heuristics")
