@@ -105,3 +105,10 @@ def test_the_shipped_tokenizer_uses_them():
     assert isinstance(tokenizer.infix_finditer, InfixFinditer)
     assert [t.text for t in tokenizer("diterimaKapolri, 10km dan 5%-nya.")] == [
         "diterima", "Kapolri", ",", "10", "km", "dan", "5", "%", "-nya", "."]
+
+
+def test_a_suffix_branch_that_can_be_empty_is_always_tried():
+    pattern = re.compile(r",$|(?:x|)$")
+    search = SuffixSearch(pattern)
+    for word in ("kata", "katax", "kata,"):
+        assert spans(search(word)) == spans(pattern.search(word)), word

@@ -20,8 +20,8 @@ branch not anchored at the end) counts as "can match anything", so the answer is
 the source pattern's. Both keep the source pattern as ``__self__``, as a bound
 ``re.Pattern.search`` does: spaCy serialises the tokenizer from it.
 
-The analysis reads ``re``'s parse tree (``re._parser``, the module ``re`` itself compiles
-with since Python 3.11); it is checked against the plain pattern in
+The sets come from :mod:`warta.nlp.pattern_edges` (``re``'s own parse tree); the
+dispatched searches are checked against the plain patterns in
 ``tests/test_affix_dispatch.py``.
 """
 
@@ -30,103 +30,22 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from re import _compiler, _parser
-from re._constants import (
-    ANY,
-    ASSERT,
-    ASSERT_NOT,
-    AT,
-    AT_END,
-    AT_END_STRING,
-    ATOMIC_GROUP,
-    BRANCH,
-    IN,
-    LITERAL,
-    MAX_REPEAT,
-    MIN_REPEAT,
-    NEGATE,
-    POSSESSIVE_REPEAT,
-    RANGE,
-    SRE_FLAG_IGNORECASE,
-    SRE_FLAG_LOCALE,
-    SUBPATTERN,
-)
+from re import _compiler, _parser  # noqa: PLC2701 (the standard library's own regex tree)
+from re._constants import ASSERT, AT, AT_END, AT_END_STRING, BRANCH, IN, LITERAL, NEGATE, RANGE
 from typing import Any
 
-# What an edge of a pattern may be: a list of character-set items (``re``'s IN items),
-# EVERYTHING (unknown, or a negated set), or EMPTY (the pattern can match nothing).
-EVERYTHING = "everything"
-EMPTY = "empty"
-_REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
-_CASE_FLAGS = SRE_FLAG_IGNORECASE | SRE_FLAG_LOCALE
+from warta.nlp.pattern_edges import CASE_FLAGS, edge_chars, parsed_alternatives
+
 _WIDE = 0x10000  # the first character beyond the Basic Multilingual Plane
-
-
-def _edge(items: list, last: bool) -> list | str:
-    """The characters a match of ``items`` can start with (or end with, ``last``)."""
-    chars: list = []
-    for op, av in (reversed(items) if last else items):
-        if op in (AT, ASSERT_NOT) or op is ASSERT and (last or av[0] < 0):
-            continue  # zero-width: leaving a condition out only widens the set
-        if op is ASSERT:  # a look-ahead at the start: the next character is one of its
-            found = _edge(list(av[1]), last=False)
-            return EVERYTHING if found in (EVERYTHING, EMPTY) else chars + found
-        found = _item_edge(op, av, last)
-        if found is EVERYTHING:
-            return EVERYTHING
-        if found is EMPTY:
-            continue
-        chars += found
-        if not _can_be_empty(op, av):
-            return chars
-    return chars if chars else EMPTY
-
-
-def _item_edge(op: Any, av: Any, last: bool) -> list | str:
-    if op is LITERAL:
-        return [(LITERAL, av)]
-    if op is IN:
-        return EVERYTHING if any(item[0] is NEGATE for item in av) else list(av)
-    if op is BRANCH:
-        chars: list = []
-        for alternative in av[1]:
-            found = _edge(list(alternative), last)
-            if found is EVERYTHING:
-                return EVERYTHING
-            if found is not EMPTY:
-                chars += found
-        return chars if chars else EMPTY
-    if op is SUBPATTERN:
-        _, add_flags, _, pattern = av
-        return EVERYTHING if add_flags & _CASE_FLAGS else _edge(list(pattern), last)
-    if op in _REPEATS:
-        return _edge(list(av[2]), last)
-    if op is ATOMIC_GROUP:
-        return _edge(list(av), last)
-    return EVERYTHING  # ANY, NOT_LITERAL, back-references, conditionals
-
-
-def _can_be_empty(op: Any, av: Any) -> bool:
-    if op in (LITERAL, IN, ANY):
-        return False
-    if op in _REPEATS:
-        return av[0] == 0 or av[2].getwidth()[0] == 0
-    if op is SUBPATTERN:
-        return av[3].getwidth()[0] == 0
-    if op is BRANCH:
-        return any(alternative.getwidth()[0] == 0 for alternative in av[1])
-    return True
 
 
 def _branches(pattern: re.Pattern[str]) -> tuple[Any, list] | None:
     """The parse state and the top-level alternatives (parsed), or None if the pattern
     cannot be analysed (case-insensitive or locale flags)."""
-    if pattern.flags & _CASE_FLAGS:
+    if pattern.flags & CASE_FLAGS:
         return None
     tree = _parser.parse(pattern.pattern, pattern.flags)
-    if len(tree.data) == 1 and tree.data[0][0] is BRANCH:
-        return tree.state, list(tree.data[0][1][1])
-    return tree.state, [tree]
+    return tree.state, parsed_alternatives(tree)
 
 
 def _charset(state: Any, flags: int, chars: list) -> re.Pattern[str]:
@@ -156,9 +75,9 @@ class SuffixSearch:
             branch = list(alternative)
             anchored = bool(branch) and branch[-1][0] is AT \
                 and branch[-1][1] in (AT_END, AT_END_STRING)
-            ends = _edge(branch[:-1], last=True) if anchored else EVERYTHING
+            ends = edge_chars(branch[:-1], last=True) if anchored else None
             self._tests.append(_charset(self._state, pattern.flags, ends)
-                               if isinstance(ends, list) else None)
+                               if ends is not None else None)
 
     def __call__(self, string: str) -> re.Match[str] | None:
         if not string or string[-1] == "\n" or self._state is None:
@@ -202,9 +121,9 @@ class InfixFinditer:
         by_before: dict[str, tuple[list, list]] = {}  # look-behind set -> (it, first chars)
         for alternative in alternatives:
             branch = list(alternative)
-            found = _edge(branch, last=False)
-            if not isinstance(found, list):
-                return  # EVERYTHING, or EMPTY: a branch that matches with no character
+            found = edge_chars(branch)
+            if found is None:
+                return  # not listed, or a branch that matches with no character
             before = _one_char_lookbehind(branch)
             key = repr(before)
             by_before.setdefault(key, (before, []))[1].extend(found)

@@ -8,10 +8,10 @@ characters an alternative can start with rejects those words in one character-cl
 test. The guarded pattern is still a plain pattern string, so the tokenizer serialises
 and loads it like any other (no Warta code at load time).
 
-The character set is read off the parsed pattern (``re._parser``, the standard
-library's own parser); where an alternative could start with a character class that
-cannot be enumerated (``\\w``, a negated set, a huge range) or could match the empty
-string, no guard is built and the pattern is returned unchanged.
+The character set is read off the parsed pattern (:mod:`warta.nlp.pattern_edges`);
+where an alternative could start with a character class that cannot be enumerated
+(``\\w``, a negated set, a huge range) or could match the empty string, no guard is
+built and the pattern is returned unchanged.
 """
 
 from __future__ import annotations
@@ -20,44 +20,14 @@ import re
 import re._constants as sre  # noqa: PLC2701 (the standard library's own regex tree)
 import re._parser as sre_parse  # noqa: PLC2701
 
+from warta.nlp.pattern_edges import edge_chars
+
 MAX_RANGE = 20000  # larger character ranges are not enumerated: no guard then
 GUARD_OPEN = "^(?=["
 
 
 class _Unbounded(Exception):
     """The pattern can start with a character set that is not enumerated."""
-
-
-def _first_chars(items) -> tuple[set[str], bool]:
-    """The characters a match of ``items`` can start with, and whether it can be empty."""
-    chars: set[str] = set()
-    for op, arg in items:
-        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT):
-            continue  # zero width: the next item decides
-        if op is sre.LITERAL:
-            chars.add(chr(arg))
-            return chars, False
-        if op is sre.IN:
-            chars |= _class_chars(arg)
-            return chars, False
-        if op is sre.BRANCH:
-            empty = False
-            for alternative in arg[1]:
-                first, can_be_empty = _first_chars(alternative.data)
-                chars |= first
-                empty |= can_be_empty
-        elif op is sre.SUBPATTERN:
-            first, empty = _first_chars(arg[-1].data)
-            chars |= first
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            first, can_be_empty = _first_chars(arg[2].data)
-            chars |= first
-            empty = arg[0] == 0 or can_be_empty
-        else:
-            raise _Unbounded(op)
-        if not empty:
-            return chars, False
-    return chars, True
 
 
 def _class_chars(items) -> set[str]:
@@ -83,11 +53,12 @@ def guarded_prefix_pattern(pattern: str) -> str:
     compiled = re.compile(pattern)
     if compiled.flags & re.IGNORECASE:
         return pattern
-    try:
-        chars, can_be_empty = _first_chars(sre_parse.parse(pattern, compiled.flags).data)
-    except _Unbounded:
+    first = edge_chars(sre_parse.parse(pattern, compiled.flags).data)
+    if not first:
         return pattern
-    if can_be_empty or not chars:
+    try:
+        chars = _class_chars(first)
+    except _Unbounded:
         return pattern
     return f"{GUARD_OPEN}{_character_class(chars)}])(?:{pattern})"
 
