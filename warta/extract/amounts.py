@@ -58,6 +58,7 @@ from warta.extract.numbers import label_spans as number_label_spans
 from warta.lang.data import alternation, load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import Amount, Qualifier
+from warta.text import scanner
 
 _UNITS = load_json("units")
 _DAYS = load_json("days")
@@ -274,7 +275,7 @@ _AGE = re.compile(r"(?<=[\w.])\s\((\d{1,3})\)")
 def _bracket_ages(text: str, blocked: list[tuple[int, int]]) -> list[_Found]:
     """"DISB (47)", "Budi Santoso (45)": the age of the person just named."""
     out = []
-    for m in _AGE.finditer(text):
+    for m in scanner.finditer(_AGE, text):
         if not 0 < int(m.group(1)) < 120:
             continue
         before = re.search(r"([\w.]+)$", text[max(0, m.start() - 40):m.start()])
@@ -298,7 +299,7 @@ def _collectives(text: str, blocked: list[tuple[int, int]]) -> list[_Found]:
     It is a count when a noun follows and no noun precedes ("somasi kedua" and
     "yang kedua" are ordinals)."""
     out = []
-    for m in _collective_re().finditer(text):
+    for m in scanner.finditer(_collective_re(), text):
         if _overlaps(m.start(), m.end(), blocked):
             continue
         before = re.search(r"([\w-]+)(\W*)$", text[max(0, m.start() - 30):m.start()])
@@ -321,7 +322,7 @@ def _idiom_re() -> re.Pattern[str]:
 
 
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _idiom_re().finditer(text)]
+    return [(m.start(), m.end()) for m in scanner.finditer(_idiom_re(), text)]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

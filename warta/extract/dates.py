@@ -4,8 +4,9 @@ How it works
 ------------
 1. *Find*: regular expressions built from ``warta/lang/id`` data (month and day
    names, relative phrases, time units) propose candidate spans over
-   ``doc.norm``.  Numbers that are labels ("UU Nomor 8 Tahun 2019", "Covid-19")
-   are proposed too, as blockers.
+   ``doc.norm`` (scanned with :mod:`warta.text.scanner`: ``re.finditer``'s matches,
+   found without trying every position).  Numbers that are labels ("UU Nomor 8
+   Tahun 2019", "Covid-19") are proposed too, as blockers.
 2. *Choose*: the longest candidates win, so "Senin (21/10/2025)" beats "Senin",
    "7 Oktober 2023" beats "Oktober 2023" and a blocker beats the year inside it.
 3. *Resolve*, in text order, against an anchor: the publication time, or, for
@@ -62,6 +63,7 @@ from warta.extract.numbers import (
 from warta.lang.data import alternation, load_json
 from warta.nlp.document import AnalysedDocument
 from warta.schema import DateFact, DateKind, Granularity, Qualifier, Sentence
+from warta.text import scanner
 
 _MONTHS = load_json("months")
 _DAYS = load_json("days")
@@ -224,7 +226,7 @@ def _weekday_re() -> re.Pattern[str]:
 
 def _weekday_dates(text: str) -> Iterator[_Cand]:
     """"Selasa", "Selasa malam", "Senin (21/10/2025)", "hari Minggu tanggal 4 Mei 2025"."""
-    for m in _weekday_re().finditer(text):
+    for m in scanner.finditer(_weekday_re(), text):
         weekday = _WEEKDAY_NUMBER[m.group("wd").lower()]
         end = m.end()
         if m.group("explicit"):
@@ -248,16 +250,16 @@ _ISO_DATE_CORE = re.compile(r"\d{4}-[01]\d-[0-3]\d")
 
 def _numeric_dates(text: str) -> Iterator[_Cand]:
     """"(8/10/2025)", "(24/10)", "24/10/2025", "24-10-2025", "2025-10-24"."""
-    for m in re.finditer(rf"\(\s*{_NUMDATE}\s*\)", text):
+    for m in scanner.finditer(rf"\(\s*{_NUMDATE}\s*\)", text):
         yield _Cand(m.start(), m.end(), "date", "ymd", _ymd_from(m))
-    for m in re.finditer(rf"(?<![\w/.,-])({_DAY})([/-])(1[0-2]|0?[1-9])\2({_YEAR})(?![\w/-])",
+    for m in scanner.finditer(rf"(?<![\w/.,-])({_DAY})([/-])(1[0-2]|0?[1-9])\2({_YEAR})(?![\w/-])",
                          text):
         yield _Cand(m.start(), m.end(), "date", "ymd",
                     {"day": int(m.group(1)), "month": int(m.group(3)), "year": int(m.group(4))})
     if not _ISO_DATE_CORE.search(text):
         return  # the full pattern tries its look-behind at every position; this one skips
-    for m in re.finditer(rf"(?<![\w/.,-])({_YEAR})-(1[0-2]|0[1-9])-([12]\d|3[01]|0[1-9])(?![\w/-])",
-                         text):
+    iso = rf"(?<![\w/.,-])({_YEAR})-(1[0-2]|0[1-9])-([12]\d|3[01]|0[1-9])(?![\w/-])"
+    for m in scanner.finditer(iso, text):
         yield _Cand(m.start(), m.end(), "date", "ymd",
                     {"day": int(m.group(3)), "month": int(m.group(2)), "year": int(m.group(1))})
 
@@ -266,18 +268,18 @@ def _text_dates(text: str) -> Iterator[_Cand]:
     """"7 Oktober", "tanggal 4 Mei 2025", and the first day of "19 dan 20 Agustus"."""
     pattern = rf"{_START}(?:(?:{_MODIFIER})\s+)?(?:(?:{_HEAD_DAY})\s+)?{_TEXTDATE}"
     name_head = re.compile(rf"(?<![\w-])(?:{alternation(_REL['name_heads'])})\s+$")
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         if name_head.search(text, max(0, m.start() - 25), m.start()):
             yield _Cand(m.start(), m.end(), "block", "block")  # "Universitas 17 Agustus 1945"
             continue
         yield _Cand(m.start(), m.end(), "date", "ymd", _ymd_from(m))
     lead = rf"(?<![\w.,/-])(?:(?:{_HEAD_DAY})\s+)?({_DAY})\s*(?:-|–|,|dan|hingga|sampai|s/d)\s*" \
         rf"(?=(?:{_DAY}\s*(?:-|–|,|dan)\s*)*{_DAY}\s+{_MONTH})"
-    for m in re.finditer(lead, text):
+    for m in scanner.finditer(lead, text):
         yield _Cand(m.start(), m.end(1), "date", "ymd",
                     {"day": int(m.group(1)), "month": None, "year": None, "partner": True})
     alone = rf"(?<![\w-])(?:{_HEAD_DAY})\s+({_DAY})(?![\d/]|[.,-]\d|\s*(?:-|–|dan|hingga)\s*\d)"
-    for m in re.finditer(alone, text, re.IGNORECASE):
+    for m in scanner.finditer(alone, text, re.IGNORECASE):
         if re.match(rf"\s+{_MONTH}", text[m.end():m.end() + 15]):
             continue
         # "tanggal 15": a day of the anchor's month; "setiap tanggal 15",
@@ -298,7 +300,7 @@ def _month_dates(text: str) -> Iterator[_Cand]:
                rf"(?:\s+(?:(?i:tahun)\s+)?(?P<year>{_YEAR})(?![\w]|[.,]\d)"
                rf"|\s+(?P<rel>(?i:{rel_year}))(?![\w])|(?P<ini>\s+ini)(?![\w]))?")
     cues = set(_REL["year_cues"]) | {"bulan"}
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         word = m.group("month")
         explicit = m.group("year") or m.group("rel")
         if not explicit and not m.group("bulan") and not _month_alone_ok(text, m, cues):
@@ -341,7 +343,7 @@ def _years(text: str) -> Iterator[_Cand]:
     pattern = (rf"(?<![\w.,])(?:(?P<mod>{_MODIFIER})\s+)?"
                rf"(?:(?P<head>(?i:tahun anggaran|tahun)|TA)\s+)?"
                rf"(?P<year>{_YEAR})(?P<an>-?an)?(?![\w%]|[.,]\d)")
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         if not m.group("head") and not m.group("mod") and _counted_number(text, m):
             continue
         year = int(m.group("year"))
@@ -352,8 +354,8 @@ def _years(text: str) -> Iterator[_Cand]:
             yield _Cand(m.start(), m.end(), "date", "y", {"year": year}, granularity="year")
     if "0an" not in text and "0-an" not in text:
         return  # no "90-an" at all: skip the scan
-    for m in re.finditer(r"(?<![\w.,])(?:(?P<head>(?i:tahun|era|dekade))\s+)(?P<yy>[1-9]0)-?an\b",
-                         text):
+    decade = r"(?<![\w.,])(?:(?P<head>(?i:tahun|era|dekade))\s+)(?P<yy>[1-9]0)-?an\b"
+    for m in scanner.finditer(decade, text):
         yy = int(m.group("yy"))
         yield _Cand(m.start(), m.end(), "date", "decade", {"decade": 190 + yy // 10},
                     granularity="decade")
@@ -378,7 +380,7 @@ def _quarters(text: str) -> Iterator[_Cand]:
     pattern = (rf"(?<![\w])(?P<word>(?i:{alternation(q['words'] + q['halves'])}))\s*"
                rf"(?P<ord>(?i:{ordinals}))(?![\w])"
                rf"(?:\s*(?:[-/]|(?i:tahun))?\s*(?P<year>{_YEAR})(?![\w]))?")
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         ordinal = q["ordinals"][m.group("ord").lower()]
         half = m.group("word").lower() in q["halves"]
         if half and ordinal > 2 or m.group("ord").lower() == "terakhir" and not m.group("year"):
@@ -398,7 +400,7 @@ def _relative(text: str) -> Iterator[_Cand]:
     phrases = alternation(fixed)
     pattern = (rf"(?<![\w-])(?:(?P<mod>(?i:{_MODIFIER}))\s+)?(?P<phrase>(?i:{phrases}))"
                rf"(?![\w-])(?P<part>\s+{_DAYPART}(?![\w]))?")
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         phrase = m.group("phrase").lower()
         unit, offset = fixed[phrase]
         if not m.group("mod") and _number_before(text, m.start()):
@@ -417,7 +419,7 @@ def _relative(text: str) -> Iterator[_Cand]:
     prev = alternation(list(_REL["previous_mention"]))
     units = {"hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year"}
     unit_words = alternation(units)
-    for m in re.finditer(rf"(?<![\w-])(?P<unit>(?i:{unit_words}))\s+(?P<rel>{prev})\b", text):
+    for m in scanner.finditer(rf"(?<![\w-])(?P<unit>(?i:{unit_words}))\s+(?P<rel>{prev})\b", text):
         unit = units[m.group("unit").lower()]
         before = _word_before(text, m.start())
         if re.fullmatch(_QUAL_NUMBER, before, re.IGNORECASE) or before.lower() in (
@@ -427,7 +429,7 @@ def _relative(text: str) -> Iterator[_Cand]:
                     {"unit": unit, "offset": _REL["previous_mention"][m.group("rel")]},
                     granularity=unit)
     anaphoric = _REL["anaphoric"]
-    for m in re.finditer(rf"(?<![\w-])(?i:{alternation(list(anaphoric))})(?![\w-])", text):
+    for m in scanner.finditer(rf"(?<![\w-])(?i:{alternation(list(anaphoric))})(?![\w-])", text):
         yield _Cand(m.start(), m.end(), "date", "previous",
                     {"unit": "day", "offset": anaphoric[m.group(0).lower()]})
 
@@ -446,7 +448,7 @@ def _numbered_relative(text: str) -> Iterator[_Cand]:
     pattern = (rf"{_START}(?:(?P<se>(?i:{se_forms}))|(?P<vague>(?i:{vague}))\s+(?P<vunit>"
                rf"(?i:{_UNIT_WORDS}))|(?P<num>{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS})))"
                rf"\s+(?P<after>(?i:{after}))(?![\w])")
-    for m in re.finditer(pattern, text, re.IGNORECASE):
+    for m in scanner.finditer(pattern, text, re.IGNORECASE):
         if m.group("se"):
             unit_word, amount = _TIME["se_forms"][m.group("se").lower()], Decimal(1)
         elif m.group("vague"):
@@ -476,7 +478,7 @@ def _durations(text: str) -> Iterator[_Cand]:
                rf"|(?P<redup>(?i:{alternation(list(_TIME['reduplicated']))}))(?![\w-]))"
                rf"(?P<more>\s+lebih(?![\w]))?")
     set_words = _TIME["set_words"]
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         if _word_before(text, m.start()).lower() in set_words:
             # "per 3 bulan", "setiap 5 tahun": a frequency, neither date nor amount
             yield _Cand(m.start(), m.end(), "block", "block")
@@ -508,7 +510,7 @@ def _duration_range_starts(text: str) -> Iterator[_Cand]:
     """The first number of "satu hingga dua tahun": a duration in the second's unit."""
     pattern = (rf"{_START}(?P<lead>{_QUAL_NUMBER})\s*(?:-|–|hingga|sampai|atau|s/d)\s*"
                rf"(?=(?:{_QUAL_NUMBER})\s+(?P<unit>(?i:{_UNIT_WORDS}))(?![\w-]))")
-    for m in re.finditer(pattern, text):
+    for m in scanner.finditer(pattern, text):
         if _word_before(text, m.start()).lower() in _TIME["set_words"] or \
                 age_before(text, m.start()):
             continue
@@ -562,7 +564,7 @@ def _times(text: str) -> Iterator[_Cand]:
     range_next = re.compile(rf"\s*(?:-|–|s/d|s\.d\.?|hingga|sampai)\s*(?:(?i:pukul)\s+)?"
                             rf"{hour}[.:](?P<m>[0-5]\d){tail}")
     for pattern in (with_head, bare):
-        for m in pattern.finditer(text):
+        for m in scanner.finditer(pattern, text):
             if pattern is with_head and text[m.start():m.start() + 3].lower() == "jam" \
                     and not m.group("m") and not m.group("tz") and not m.group("part"):
                 continue  # "jam 10" alone is too weak

@@ -34,7 +34,7 @@ from re import _compiler, _parser  # noqa: PLC2701 (the standard library's own r
 from re._constants import ASSERT, AT, AT_END, AT_END_STRING, BRANCH, IN, LITERAL, NEGATE, RANGE
 from typing import Any
 
-from warta.nlp.pattern_edges import CASE_FLAGS, edge_chars, parsed_alternatives
+from warta.text.pattern_edges import CASE_FLAGS, edge_chars, parsed_alternatives
 
 _WIDE = 0x10000  # the first character beyond the Basic Multilingual Plane
 

@@ -20,7 +20,7 @@ import re
 import re._constants as sre  # noqa: PLC2701 (the standard library's own regex tree)
 import re._parser as sre_parse  # noqa: PLC2701
 
-from warta.nlp.pattern_edges import edge_chars
+from warta.text.pattern_edges import edge_chars
 
 MAX_RANGE = 20000  # larger character ranges are not enumerated: no guard then
 GUARD_OPEN = "^(?=["

@@ -33,6 +33,7 @@ from functools import cache
 
 from warta.lang.data import load_words
 from warta.schema import Sentence
+from warta.text import scanner
 
 # terminal punctuation, the closing marks right after it, then inline whitespace
 _CANDIDATE = re.compile(r"([.!?\u2026]+)([\"”’')\]]*)[^\S\n]+(?=\S)")
@@ -74,7 +75,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _CANDIDATE.finditer(text):
         if _ends_sentence(text, m):
             cuts.append(m.start() + len(m.group(1)) + len(m.group(2)))
-    for m in _GLUED.finditer(text):
+    for m in scanner.finditer(_GLUED, text):
         if _glued_ends_sentence(text, m):
             cuts.append(m.end())
     cuts.sort()
