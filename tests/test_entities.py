@@ -363,6 +363,21 @@ def test_a_place_named_with_an_administrative_head_is_a_gpe():
     assert entity_named(entities, "Lembah Baliem").type == "LOC"
 
 
+def test_a_place_that_goes_by_a_listed_province_or_city_name_is_a_gpe():
+    # the model calls the places LOC; "Sumbar" and "Riau" are on the lists
+    text = ("Kapal itu berlayar dari Riau ke Sumatra Barat (Sumbar). Pemerintah Sumbar "
+            "menyambutnya, lalu kapal singgah di Pulau Komodo dan Kepulauan Seribu.")
+    entities = entities_of(text, {"Riau": LOC, "Sumatra Barat": LOC, "Sumbar": LOC,
+                                  "Pulau Komodo": LOC, "Kepulauan Seribu": LOC})
+    assert entity_named(entities, "Riau").type == "GPE"
+    sumbar = entity_named(entities, "Sumatra Barat")
+    assert sumbar.type == "GPE" and [m.text for m in sumbar.mentions] == [
+        "Sumatra Barat", "Sumbar", "Sumbar"]
+    # a geographic head keeps a place a place (as "Jalur Gaza", below)
+    assert entity_named(entities, "Pulau Komodo").type == "LOC"
+    assert entity_named(entities, "Kepulauan Seribu").type == "LOC"
+
+
 def test_an_office_after_a_name_is_cut_off_and_a_clipped_nickname_finds_the_full_name():
     text = ("Gubernur NTT Emanuel Melkiades Laka Lena meninjau sekolah itu. \"Kami perbaiki,\" "
             "kata Melki, sapaan Melkiades. \"Tidak masalah,\" ujar Melki Ketua DPD Partai "

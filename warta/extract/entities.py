@@ -60,12 +60,15 @@ class _Cluster:
         named = self.name().split()
         if label == "LOC" and len(named) > 1 and _is_admin_head(named[0]):
             return "GPE"  # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit
+        if label == "LOC" and not _is_geographic(named) \
+                and any(is_gpe(m.text) for m in self.mentions):
+            return "GPE"  # "Sumatra Barat" (a spelling the lists lack) = "Sumbar"
         return label
 
     def _place_or_other(self) -> str | None:
         named = self.name()
-        if named.split()[0] in load_json("name_words")["geo_heads"] and len(named.split()) > 1:
-            return "LOC"
+        if _is_geographic(named.split()):
+            return "LOC"  # "Jalur Gaza", "Pulau Bali": a place, whatever its parts are
         for m in self.mentions:  # the fullest name's own type decides
             if m.text == named and m.label:
                 return m.label
@@ -83,6 +86,11 @@ class _Cluster:
         counts = Counter(full)
         first = {n: i for i, n in reversed(list(enumerate(full)))}
         return max(counts, key=lambda n: (len(n.split()), len(n), counts[n], -first[n]))
+
+
+def _is_geographic(named: list[str]) -> bool:
+    """A name opening on a geographic head ("Pulau", "Jalur", "Kepulauan") and more."""
+    return len(named) > 1 and named[0] in load_json("name_words")["geo_heads"]
 
 
 @cache
