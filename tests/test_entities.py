@@ -363,6 +363,16 @@ def test_a_place_named_with_an_administrative_head_is_a_gpe():
     assert entity_named(entities, "Lembah Baliem").type == "LOC"
 
 
+def test_an_administrative_head_makes_a_gpe_of_what_the_model_called_a_person():
+    text = ("Warga Nagari Salimpek di Kecamatan Lembah Gumanti menolak tambang. Wali Nagari "
+            "Salimpek, Hendri, mengatakan Nagari Salimpek sudah bersurat.")
+    entities = entities_of(text, {"Nagari Salimpek": PER, "Kecamatan Lembah Gumanti": ORG,
+                                  "Hendri": PER})
+    assert entity_named(entities, "Nagari Salimpek").type == "GPE"
+    assert entity_named(entities, "Kecamatan Lembah Gumanti").type == "GPE"
+    assert entity_named(entities, "Hendri").type == "PER"
+
+
 def test_a_place_that_goes_by_a_listed_province_or_city_name_is_a_gpe():
     # the model calls the places LOC; "Sumbar" and "Riau" are on the lists
     text = ("Kapal itu berlayar dari Riau ke Sumatra Barat (Sumbar). Pemerintah Sumbar "

@@ -58,8 +58,10 @@ class _Cluster:
     def _label(self) -> str | None:
         label = self._place_or_other()
         named = self.name().split()
-        if label == "LOC" and len(named) > 1 and _is_admin_head(named[0]):
-            return "GPE"  # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit
+        if label in ("LOC", "PER", "ORG") and len(named) > 1 and _is_admin_head(named[0]):
+            # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit, also where the
+            # model took "Nagari Salimpek" for a person
+            return "GPE"
         if label == "LOC" and not _is_geographic(named) \
                 and any(is_gpe(m.text) for m in self.mentions):
             return "GPE"  # "Sumatra Barat" (a spelling the lists lack) = "Sumbar"
