@@ -373,6 +373,21 @@ def test_an_administrative_head_makes_a_gpe_of_what_the_model_called_a_person():
     assert entity_named(entities, "Hendri").type == "PER"
 
 
+def test_a_name_opening_on_a_body_head_is_an_organisation():
+    text = ("Badan Pengatur Jalan Tol (BPJT) rapat di Balai Kota Bandung bersama Dinas "
+            "Perhubungan. BPJT lalu meninjau Rumah Makan Saudagar.")
+    entities = entities_of(text, {"Badan Pengatur Jalan Tol": LOC, "BPJT": LOC,
+                                  "Balai Kota Bandung": LOC, "Dinas Perhubungan": PER,
+                                  "Rumah Makan Saudagar": LOC})
+    bpjt = entity_named(entities, "Badan Pengatur Jalan Tol")
+    assert bpjt.type == "ORG" and [m.text for m in bpjt.mentions] == [
+        "Badan Pengatur Jalan Tol", "BPJT", "BPJT"]
+    assert entity_named(entities, "Dinas Perhubungan").type == "ORG"
+    # a hall or an eatery is a place, whatever body it houses
+    assert entity_named(entities, "Balai Kota Bandung").type == "LOC"
+    assert entity_named(entities, "Rumah Makan Saudagar").type == "LOC"
+
+
 def test_a_place_that_goes_by_a_listed_province_or_city_name_is_a_gpe():
     # the model calls the places LOC; "Sumbar" and "Riau" are on the lists
     text = ("Kapal itu berlayar dari Riau ke Sumatra Barat (Sumbar). Pemerintah Sumbar "

@@ -62,6 +62,9 @@ class _Cluster:
             # "Kecamatan Lembah Gumanti", "Desa Beberan": a governed unit, also where the
             # model took "Nagari Salimpek" for a person
             return "GPE"
+        if label in ("LOC", "PER") and len(named) > 1 \
+                and named[0] in load_json("name_words")["body_heads"]:
+            return "ORG"  # "Badan Pengatur Jalan Tol", typed a place by the model
         if label == "LOC" and not _is_geographic(named) \
                 and any(is_gpe(m.text) for m in self.mentions):
             return "GPE"  # "Sumatra Barat" (a spelling the lists lack) = "Sumbar"
