@@ -11,16 +11,16 @@ possible first characters. Both sets are read off the parsed pattern, so:
   in ``c`` (one compiled pattern per set of such branches, built when first needed): the
   same match, because a left-out branch cannot match at all and the rest keep their
   order;
-* :class:`InfixFinditer` returns no matches without searching when the word holds no
-  character an infix can start with (97 % of the words of the benchmark), and the full
-  pattern's matches otherwise.
+* :class:`InfixFinditer` returns no matches without searching when no branch finds in the
+  word a character it can start with, after one its one-character look-behind allows
+  (97 % of the words of the benchmark), and the full pattern's matches otherwise.
 
-Anything the analysis does not understand (case-insensitive flags, back-references, a
-branch not anchored at the end) counts as "can match anything", so the answer is always
-the source pattern's. Both keep the source pattern as ``__self__``, as a bound
+Anything the analysis does not understand (a pattern compiled case-insensitively,
+back-references, a branch not anchored at the end) counts as "can match anything", so
+the answer is always the source pattern's. Both keep the source pattern as ``__self__``, as a bound
 ``re.Pattern.search`` does: spaCy serialises the tokenizer from it.
 
-The sets come from :mod:`warta.nlp.pattern_edges` (``re``'s own parse tree); the
+The sets come from :mod:`warta.text.pattern_edges` (``re``'s own parse tree); the
 dispatched searches are checked against the plain patterns in
 ``tests/test_affix_dispatch.py``.
 """
