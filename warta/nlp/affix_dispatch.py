@@ -30,11 +30,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from re import _compiler, _parser  # noqa: PLC2701 (the standard library's own regex tree)
+from re import _parser  # noqa: PLC2701 (the standard library's own regex tree)
 from re._constants import ASSERT, AT, AT_END, AT_END_STRING, BRANCH, IN, LITERAL, NEGATE, RANGE
 from typing import Any
 
-from warta.text.pattern_edges import CASE_FLAGS, edge_chars, parsed_alternatives
+from warta.text.pattern_edges import CASE_FLAGS, compiled, edge_chars, parsed_alternatives
 
 _WIDE = 0x10000  # the first character beyond the Basic Multilingual Plane
 
@@ -48,13 +48,9 @@ def _branches(pattern: re.Pattern[str]) -> tuple[Any, list] | None:
     return tree.state, parsed_alternatives(tree)
 
 
-def _charset(state: Any, flags: int, chars: list) -> re.Pattern[str]:
-    return _compiler.compile(_parser.SubPattern(state, [(IN, chars)]), flags)
-
-
 def _sub_pattern(state: Any, flags: int, branches: list) -> re.Pattern[str]:
     data = list(branches[0]) if len(branches) == 1 else [(BRANCH, (None, branches))]
-    return _compiler.compile(_parser.SubPattern(state, data), flags)
+    return compiled(state, data, flags)
 
 
 class SuffixSearch:
@@ -76,7 +72,7 @@ class SuffixSearch:
             anchored = bool(branch) and branch[-1][0] is AT \
                 and branch[-1][1] in (AT_END, AT_END_STRING)
             ends = edge_chars(branch[:-1], last=True) if anchored else None
-            self._tests.append(_charset(self._state, pattern.flags, ends)
+            self._tests.append(compiled(self._state, [(IN, ends)], pattern.flags)
                                if ends is not None else None)
 
     def __call__(self, string: str) -> re.Match[str] | None:
@@ -137,8 +133,7 @@ class InfixFinditer:
             for before, first in by_before.values()]
         checks.append(_parser.SubPattern(state, [(ASSERT, (-1, _parser.SubPattern(
             state, [(IN, wide)])))]))
-        self._needs = _compiler.compile(_parser.SubPattern(
-            state, [(IN, firsts), (BRANCH, (None, checks))]), pattern.flags)
+        self._needs = compiled(state, [(IN, firsts), (BRANCH, (None, checks))], pattern.flags)
 
     def __call__(self, string: str) -> Iterator[re.Match[str]]:
         if self._needs is not None and self._needs.search(string) is None:

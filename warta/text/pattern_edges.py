@@ -18,6 +18,8 @@ edge), the answer is None and the callers leave the pattern as it is.
 
 from __future__ import annotations
 
+import re
+from re import _compiler, _parser  # noqa: PLC2701 (the standard library's own regex tree)
 from re._constants import (  # noqa: PLC2701 (the standard library's own regex tree)
     ASSERT,
     ASSERT_NOT,
@@ -135,6 +137,11 @@ def _union(parts: list[tuple[list | None, bool]]) -> tuple[list | None, bool]:
     if any(chars is None for chars, _ in parts):
         return None, False
     return [item for chars, _ in parts for item in chars], all(c for _, c in parts)
+
+
+def compiled(state: Any, data: list, flags: int) -> re.Pattern[str]:
+    """A pattern compiled from parse-tree items (``data``) over a parsed pattern's state."""
+    return _compiler.compile(_parser.SubPattern(state, data), flags)
 
 
 def parsed_alternatives(tree: Any) -> list:

@@ -28,7 +28,7 @@ import re
 import string
 from collections.abc import Iterator
 from functools import lru_cache
-from re import _compiler, _parser  # noqa: PLC2701 (the standard library's own regex tree)
+from re import _parser  # noqa: PLC2701 (the standard library's own regex tree)
 from re._constants import (
     ASSERT,
     ASSERT_NOT,
@@ -38,7 +38,7 @@ from re._constants import (
     SUBPATTERN,
 )
 
-from warta.text.pattern_edges import edge_chars
+from warta.text.pattern_edges import compiled, edge_chars
 
 _PATTERN_CACHE = 512  # patterns built from data at run time: bounded like ``re``'s cache
 _ALPHANUMERIC = string.ascii_letters + string.digits
@@ -84,7 +84,7 @@ def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not first:
         return None
     state = tree.state
-    starts = _compiler.compile(_parser.SubPattern(state, [(IN, first)]), 0)
+    starts = compiled(state, [(IN, first)], pattern.flags)
     if sum(1 for c in _ALPHANUMERIC if starts.fullmatch(c)) > _MOST_FIRST:
         return None
     # case-sensitive, so that ``re`` can skip ahead by it (it lists every case already)
@@ -96,4 +96,4 @@ def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         data.append((op, (-1, _parser.SubPattern(state, [*av[1], (IN, first)]))))
     ahead = _parser.SubPattern(state, [(ASSERT, (1, tree)), (IN, first)])
     data.append((ASSERT, (-1, ahead)))
-    return _compiler.compile(_parser.SubPattern(state, data), pattern.flags)
+    return compiled(state, data, pattern.flags)
