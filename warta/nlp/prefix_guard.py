@@ -8,7 +8,7 @@ characters an alternative can start with rejects those words in one character-cl
 test. The guarded pattern is still a plain pattern string, so the tokenizer serialises
 and loads it like any other (no Warta code at load time).
 
-The character set is read off the parsed pattern (:mod:`warta.nlp.pattern_edges`);
+The character set is read off the parsed pattern (:mod:`warta.text.pattern_edges`);
 where an alternative could start with a character class that cannot be enumerated
 (``\\w``, a negated set, a huge range) or could match the empty string, no guard is
 built and the pattern is returned unchanged.
