@@ -76,6 +76,8 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--pretrain-epochs", type=int, default=0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--vectors-seed", type=int, default=None,
+                    help="the static vectors' seed (default: --seed)")
     ap.add_argument("--data", type=Path,
                     default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = ap.parse_args()
@@ -105,7 +107,7 @@ def main() -> None:
         config.write_text(text, encoding="utf-8")
     model = train_ner(args.out / "model", args.data, seed=args.seed, config=config,
                       news_repeat=0, select_news=False, corpus_head=False,
-                      init_tok2vec=weights)
+                      init_tok2vec=weights, vectors_seed=args.vectors_seed)
     import spacy
 
     from warta.eval.ner import evaluate_ner

@@ -103,3 +103,12 @@ def test_a_span_crossing_the_bracket_blocks_the_join() -> None:
     doc = doc_of("Bank Indonesia ( BI Jakarta ) Kota")
     spans = spans_of(doc, [(0, 2, "ORG"), (3, 7, "LOC")])
     assert apply_bracket_convention(doc, spans, {"ORG": JOIN}) == spans
+
+
+def test_separate_bracket_tokens_the_decoder_put_in_an_own_name_are_left_out() -> None:
+    # taggers trained on idner's glued "(Jokowi)" tag the separate "(" and ")" with it
+    doc = doc_of("Presiden Joko Widodo ( Jokowi ) di Jakarta")
+    spans = spans_of(doc, [(1, 3, "PER"), (3, 6, "PER"), (7, 8, "GPE")])
+    out = apply_bracket_convention(doc, spans, {"PER": OWN})
+    assert [(s.text, s.label_) for s in out] == [
+        ("Joko Widodo", "PER"), ("Jokowi", "PER"), ("Jakarta", "GPE")]

@@ -233,3 +233,51 @@ def test_two_unsure_stretches_are_decoded_each_as_valid_sequences() -> None:
     scores = scores_for({"B-PER": 0.7, "U-PER": 0.2}, {"B-PER": 0.45, "L-PER": 0.4}, sure,
                         sure, sure, {"B-ORG": 0.8}, {"L-PER": 0.5, "L-ORG": 0.4}, sure)
     assert decoder.decode(scores) == ["B-PER", "L-PER", "O", "O", "O", "B-ORG", "L-ORG", "O"]
+
+
+def _tiny_tagger_model(seed: int):
+    """A small initialised ``warta.EntityTagger.v1`` model with an encoder of its own."""
+    from spacy.ml.models import build_hash_embed_cnn_tok2vec
+    from thinc.api import fix_random_seed
+
+    from warta.nlp.entity_tagger import build_entity_tagger
+
+    fix_random_seed(seed)
+    tok2vec = build_hash_embed_cnn_tok2vec(width=8, depth=1, embed_size=50, window_size=1,
+                                           maxout_pieces=2, subword_features=False,
+                                           pretrained_vectors=None)
+    model = build_entity_tagger(tok2vec, hidden_width=8, nO=len(LABELS))
+    doc = spacy.blank("id").make_doc("Prabowo tiba di Istana")
+    model.initialize(X=[doc])
+    output = model.get_ref("output_layer")  # initialised to zeros: every tag equally likely
+    output.set_param("W", numpy.random.default_rng(seed).normal(
+        size=output.get_param("W").shape).astype("float32"))
+    return model, doc
+
+
+def test_an_ensemble_gives_the_log_of_its_taggers_mean_probabilities() -> None:
+    from warta.nlp.entity_tagger import build_entity_ensemble
+
+    first, doc = _tiny_tagger_model(1)
+    second, _ = _tiny_tagger_model(2)
+    p1 = numpy.exp(log_softmax(first.predict([doc])[0]))
+    p2 = numpy.exp(log_softmax(second.predict([doc])[0]))
+    assert not numpy.allclose(p1, p2)  # two different taggers
+    (alone,) = build_entity_ensemble(first).predict([doc])
+    assert numpy.allclose(alone, numpy.log(p1), atol=1e-5)
+    (both,) = build_entity_ensemble(first, second).predict([doc])
+    assert both.shape == (4, len(LABELS))
+    assert numpy.allclose(numpy.exp(both), (p1 + p2) / 2, atol=1e-6)
+    assert numpy.allclose(numpy.exp(both).sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_an_ensemble_is_never_trained_as_a_whole() -> None:
+    import pytest
+
+    from warta.nlp.entity_tagger import build_entity_ensemble
+
+    model, doc = _tiny_tagger_model(1)
+    with pytest.raises(ValueError, match="assembled from trained taggers"):
+        build_entity_ensemble(model).begin_update([doc])
+    with pytest.raises(ValueError, match="at least one tagger"):
+        build_entity_ensemble()

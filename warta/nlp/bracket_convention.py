@@ -95,7 +95,7 @@ def apply_bracket_convention(doc: Doc, spans: Sequence[Span], habits: dict[str, 
     """``spans`` (sorted, not overlapping) with each type's bracket habit applied: a
     ``join`` type's entity grows over the bracket after it (swallowing entities inside
     the bracket), an ``own`` type's bracket becomes an entity of that type unless the
-    decoder already put one there."""
+    decoder already put one there (then that one, without separate bracket tokens)."""
     if not habits:
         return list(spans)
     words = [t.text for t in doc]
@@ -114,6 +114,14 @@ def apply_bracket_convention(doc: Doc, spans: Sequence[Span], habits: dict[str, 
             if habit == OWN and not within:
                 out.extend([span, Span(doc, group.inner_start, group.inner_end, label=span.label)])
                 i += 1
+                continue
+            if habit == OWN and len(within) == 1 and within[0].start <= group.inner_start \
+                    and within[0].end >= group.inner_end:
+                # the decoder found the name, maybe with separate "(" and ")" tokens (taggers
+                # trained on idner's glued "(Jokowi)"): the name is what is inside them
+                out.extend([span, Span(doc, group.inner_start, group.inner_end,
+                                       label=within[0].label)])
+                i += 2
                 continue
         out.append(span)
         i += 1

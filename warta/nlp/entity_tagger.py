@@ -60,6 +60,43 @@ def build_entity_tagger(tok2vec: Model[list[Doc], list[Floats2d]], hidden_width:
     return model
 
 
+@registry.architectures("warta.EntityEnsemble.v1")
+def build_entity_ensemble(*taggers: Model[list[Doc], list[Floats2d]]
+                          ) -> Model[list[Doc], list[Floats2d]]:
+    """Several trained entity taggers (``warta.EntityTagger.v1`` models over the same
+    labels) as one model: per token, the log of the mean of their tag probabilities.
+
+    Why: taggers with encoders of their own err apart, so their mean errs less than any
+    of them (heads over one shared encoder err together and gain nothing, docs/MODELS.md).
+    Assembled from taggers trained on their own (:mod:`warta.train.corpus_ensemble`),
+    never trained as a whole."""
+    if not taggers:
+        raise ValueError("an entity ensemble needs at least one tagger")
+    return Model("entity_ensemble", _ensemble_forward, layers=list(taggers))
+
+
+def _ensemble_forward(model: Model, docs: list[Doc], is_train: bool
+                      ) -> tuple[list[Floats2d], Callable]:
+    if is_train:
+        raise ValueError("an entity ensemble is assembled from trained taggers; train its "
+                         "taggers on their own (warta.train.corpus_ensemble)")
+    xp = model.ops.xp
+    outputs = [tagger.predict(docs) for tagger in model.layers]  # scores before softmax
+    means = []
+    for per_tagger in zip(*outputs, strict=True):
+        total = None
+        for scores in per_tagger:
+            shifted = xp.exp(scores - scores.max(axis=1, keepdims=True))
+            probs = shifted / shifted.sum(axis=1, keepdims=True)
+            total = probs if total is None else total + probs
+        means.append(xp.log(total / len(per_tagger) + 1e-12))
+
+    def backprop(d_scores: list[Floats2d]) -> list[Doc]:
+        raise ValueError("an entity ensemble is not trained as a whole")
+
+    return means, backprop
+
+
 @Language.factory(
     "warta_entity_tagger",
     assigns=["doc.ents", "token.ent_iob", "token.ent_type"],

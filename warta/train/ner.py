@@ -167,7 +167,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
               distil_docs: int = DISTIL_DOCS, soft: bool = DISTIL_SOFT,
               distil_gold: bool = DISTIL_GOLD, distil_news: bool = True,
               select_news: bool = NEWS_SELECT, corpus_head: bool = CORPUS_HEAD_ON,
-              init_tok2vec: Path | str | None = None) -> Path:
+              init_tok2vec: Path | str | None = None,
+              vectors_seed: int | None = None) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -181,7 +182,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     dev set joins idner dev for checkpoint selection; ``corpus_head``: train the
     idner-convention head; ``init_tok2vec``: stage 1 starts from ``spacy pretrain``
     weights (``config`` must then have a ``[pretraining]`` block, as
-    ``spacy init fill-config --pretraining`` writes; scripts/experiment_corpus_model.py).
+    ``spacy init fill-config --pretraining`` writes; scripts/experiment_corpus_model.py);
+    ``vectors_seed``: the static vectors' seed when it is not ``seed`` (models of several
+    seeds that share one vectors table).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -221,7 +224,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             overrides["training.eval_frequency"] = 50
         if USE_VECTORS and not smoke:
             from warta.train.vectors import train_vectors
-            overrides["paths.vectors"] = str(train_vectors(data_dir, work / "vectors", seed=seed))
+            overrides["paths.vectors"] = str(train_vectors(
+                data_dir, work / "vectors", seed=seed if vectors_seed is None else vectors_seed))
         else:
             overrides["paths.vectors"] = None
             overrides["components.tok2vec.model.embed.include_static_vectors"] = False

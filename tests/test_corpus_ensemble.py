@@ -1,0 +1,83 @@
+"""Assembling the idner-convention head with taggers of their own (warta.train.corpus_ensemble)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.training import Example
+
+import warta.nlp.entity_tagger  # noqa: F401  (registers the factory and architectures)
+from warta.nlp.entity_tagger import CORPUS_HEAD
+from warta.train.corpus_ensemble import add_corpus_ensemble
+
+ENCODER = {"@architectures": "spacy.HashEmbedCNN.v2", "width": 8, "depth": 1,
+           "embed_size": 50, "window_size": 1, "maxout_pieces": 2,
+           "subword_features": False, "pretrained_vectors": None}
+LISTENER = {"@architectures": "spacy.Tok2VecListener.v1", "width": 8, "upstream": "*"}
+SENTENCES = [("Prabowo tiba di Istana Merdeka", [(0, 1, "PER"), (3, 5, "LOC")]),
+             ("Kemenkeu menggelar rapat di Jakarta", [(0, 1, "ORG"), (4, 5, "GPE")])]
+
+
+def _examples(nlp: Language) -> list[Example]:
+    out = []
+    for text, spans in SENTENCES:
+        reference = nlp.make_doc(text)
+        reference.ents = [Span(reference, s, e, label) for s, e, label in spans]
+        out.append(Example(nlp.make_doc(text), reference))
+    return out
+
+
+def _pipeline(tagger_name: str, seed: int, spans_key: str | None) -> Language:
+    """tok2vec + an entity tagger listening to it, initialised (weights of ``seed``)."""
+    nlp = spacy.blank("id")
+    nlp.add_pipe("tok2vec", config={"model": ENCODER})
+    nlp.add_pipe("warta_entity_tagger", name=tagger_name, config={
+        "spans_key": spans_key,
+        "model": {"@architectures": "warta.EntityTagger.v1", "tok2vec": LISTENER}})
+    spacy.util.fix_random_seed(seed)
+    nlp.initialize(lambda: _examples(nlp))
+    output = nlp.get_pipe(tagger_name).model.get_ref("output_layer")
+    output.set_param("W", numpy.random.default_rng(seed).normal(  # zeros after initialize
+        size=output.get_param("W").shape).astype("float32"))
+    return nlp
+
+
+def _probabilities(nlp: Language, name: str, text: str) -> numpy.ndarray:
+    doc = nlp.get_pipe("tok2vec")(nlp.make_doc(text))
+    return numpy.exp(nlp.get_pipe(name).predict([doc])[0])
+
+
+def test_the_assembled_head_is_the_mean_of_the_head_and_its_members(tmp_path: Path) -> None:
+    text = "Menteri Sri Mulyani tiba di Kemenkeu"
+    head = _pipeline(CORPUS_HEAD, 1, CORPUS_HEAD)
+    head.get_pipe(CORPUS_HEAD).cfg["brackets"] = {"ORG": "join"}  # a learned habit stays
+    members = []
+    for k, seed in enumerate((2, 3), start=1):
+        member = _pipeline("ner", seed, None)
+        member.to_disk(tmp_path / f"member{k}")
+        members.append(_probabilities(member, "ner", text))
+    alone = _probabilities(head, CORPUS_HEAD, text)
+    add_corpus_ensemble(head, [tmp_path / "member1", tmp_path / "member2"])
+    head.to_disk(tmp_path / "assembled")
+    loaded = spacy.load(tmp_path / "assembled")
+    assert loaded.get_pipe_config(CORPUS_HEAD)["model"]["@architectures"] == \
+        "warta.EntityEnsemble.v1"
+    assert loaded.get_pipe(CORPUS_HEAD).cfg["brackets"] == {"ORG": "join"}
+    assert numpy.allclose(_probabilities(loaded, CORPUS_HEAD, text),
+                          (alone + members[0] + members[1]) / 3, atol=1e-5)
+    doc = loaded(text)
+    assert CORPUS_HEAD in doc.spans  # it still writes its spans key, not doc.ents
+
+
+def test_a_member_with_other_static_vectors_is_refused(tmp_path: Path) -> None:
+    head = _pipeline(CORPUS_HEAD, 1, CORPUS_HEAD)
+    member = _pipeline("ner", 2, None)
+    member.vocab.set_vector("jakarta", numpy.ones(4, dtype="float32"))
+    member.to_disk(tmp_path / "member")
+    with pytest.raises(ValueError, match="static vectors are not the pipeline's"):
+        add_corpus_ensemble(head, [tmp_path / "member"])
