@@ -110,6 +110,28 @@ def test_words_of_a_role_are_not_entities(text, names, person, role, not_names):
     assert roles(entity_named(entities, person)) == [(*span(text, role), role)]
 
 
+@pytest.mark.parametrize("model_span", ["Yassierli", "Ketenagakerjaan Yassierli"])
+def test_a_portfolio_noun_after_a_title_is_the_office(model_span):
+    # "Ketenagakerjaan" is no common word, but a ke-…-an noun: a ministry's portfolio
+    text = "Menteri Ketenagakerjaan Yassierli meninjau pabrik garmen di Bekasi."
+    entities = entities_of(text, {model_span: PER, "Bekasi": GPE})
+    assert [e.name for e in entities] == ["Yassierli", "Bekasi"]
+    yassierli = entity_named(entities, "Yassierli")
+    assert mentions(yassierli) == [(24, 33, "Yassierli")]
+    assert roles(yassierli) == [(0, 23, "Menteri Ketenagakerjaan")]
+
+
+@pytest.mark.parametrize("model_span", ["Agus Harimurti Yudhoyono",
+                                        "Kewilayahan Agus Harimurti Yudhoyono"])
+def test_no_name_opens_on_a_portfolio_noun(model_span):
+    text = ("Menko Infrastruktur dan Pembangunan Kewilayahan Agus Harimurti Yudhoyono "
+            "meninjau Tol Cipali.")
+    entities = entities_of(text, {model_span: PER})
+    ahy = entity_named(entities, "Agus Harimurti Yudhoyono")
+    assert mentions(ahy) == [(48, 72, "Agus Harimurti Yudhoyono")]
+    assert [e.name for e in entities if e.type == "PER"] == ["Agus Harimurti Yudhoyono"]
+
+
 def test_an_office_named_without_a_person_leaves_no_entity():
     # "Dalam" is never a name alone, but it stands inside "Kementerian Dalam Negeri"
     text = ("Rapat dihadiri Menteri Dalam Negeri dan Menteri Luar Negeri. Surat dari "

@@ -352,6 +352,19 @@ def test_a_kind_of_body_or_a_common_word_as_speaker_makes_no_person():
                                         "Tidak ada penimbunan,"]
 
 
+def test_a_portfolio_as_speaker_is_the_office_not_a_person():
+    # the reported clause cuts the phrase at the bracket: "Menteri Ketenagakerjaan" is left,
+    # an office (a ke-…-an noun after a title), not a person called "Ketenagakerjaan"
+    text = ("Menurut Menteri Ketenagakerjaan (Menaker) Yassierli, kuota magang tahap kedua "
+            "dibuka untuk 80.000 orang. “Kami buka juga untuk lembaga pemerintah,” katanya.")
+    entities, quotes = read(text, {"Yassierli": PER})
+    assert [e.name for e in entities if e.type == "PER"] == ["Yassierli"]
+    indirect, direct = quotes
+    assert (indirect.speaker.text, indirect.speaker.entity) == ("Menteri Ketenagakerjaan", None)
+    check(text, direct.speaker, "nya", "pronoun")
+    assert direct.speaker.name == "Yassierli"
+
+
 def test_an_untyped_name_kept_for_its_acronym_is_misc_and_one_with_nothing_is_dropped():
     # With a statistical NER (something is typed), "Renewable Energy Certificate (REC)"
     # is kept for the acronym that defines it, as a term (MISC); a capitalised word

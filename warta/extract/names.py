@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from itertools import compress
 
 from warta.lang.data import alternation, load_json, load_words
-from warta.lang.gazetteer import gpe_names, is_gpe, is_known_org
+from warta.lang.gazetteer import admin_heads, gpe_names, is_gpe, is_known_org
 from warta.nlp.document import AnalysedDocument, NamedSpan, Tok
 from warta.text.headlines import promotion_lines
 
@@ -204,9 +204,10 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
         if k and trailing and not (len(run) == 1 and _is_role_anchor([run[0].text])):
             continue  # between two titles: part of an office ("Kapolda Metro Jaya Irjen")
         if (k or (run[0].i > 0 and _is_title_at(tokens, run[0].i - 1))) \
-                and all(t.lower_ in load_words("common_words") for t in run) \
+                and all(t.lower_ in load_words("common_words") or is_office_noun(t.text)
+                        for t in run) \
                 and run[0].text not in words["org_name_heads"]:
-            continue  # "Menteri Luar Negeri …": the office, not a name
+            continue  # "Menteri Luar Negeri …", "Menteri Ketenagakerjaan": the office
         first = run[0]
         if _sentence_initial(doc, first, first_words) and len(run) == 1 \
                 and first.text not in capitalised_elsewhere:
@@ -634,11 +635,10 @@ def _joined_parts(mentions: list[NameMention], text: str,
                 continue
             start = prev.start
             if prev.label is None:  # "Pembangunan Kewilayahan" + "Agus …": office words
-                common = load_words("common_words")
                 while " " in text[start:prev.end] and \
-                        text[start:prev.end].split(" ", 1)[0].casefold() in common:
+                        _is_office_part(text[start:prev.end].split(" ", 1)[0]):
                     start += text[start:prev.end].index(" ") + 1
-                if text[start:prev.end].casefold() in common:
+                if _is_office_part(text[start:prev.end]):
                     joined[-1:] = [m]
                     continue
             joined[-1] = NameMention(start, m.end, text[start:m.end], "PER")
@@ -772,11 +772,15 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None
         k += 1  # "Wilayah V Dian Patria": the unit's number ends the office
     if k == len(span):
         return end, end  # a title alone ("Jubir") names no one
+    while label == "PER" and k < len(span) - 1 and is_office_noun(span[k].text):
+        k += 1  # "… Pembangunan Kewilayahan Agus Harimurti Yudhoyono": no name opens so
     titled = k > 0 or (span[0].i > 0 and _is_title_at(tokens, span[0].i - 1))
     common = load_words("common_words")
     if titled and label in ("PER", None) and any(t.lower_ not in common for t in span[k:]):
-        # "Menteri Keuangan Purbaya": "Keuangan" is the office, not the name
-        while k < len(span) - 1 and span[k].lower_ in common and span[k].text[:1].isupper():
+        # "Menteri Keuangan Purbaya": "Keuangan" is the office, not the name, and so is
+        # "Ketenagakerjaan" ("Menteri Ketenagakerjaan Yassierli"), a portfolio's noun
+        while k < len(span) - 1 and span[k].text[:1].isupper() and (
+                span[k].lower_ in common or is_office_noun(span[k].text)):
             k += 1
     if titled and label in ("PER", None):
         # the name follows the last title ("Metro Jaya Irjen Karyoto") or the last
@@ -795,6 +799,37 @@ def _strip_titles(doc: AnalysedDocument, start: int, end: int, label: str | None
                 t.lower_ in common for t in span[k:cut])):
             end = span[cut - 1].idx + len(span[cut - 1].text)
     return span[k].idx, end
+
+
+@cache
+def _office_noun_pattern() -> tuple[re.Pattern[str], int]:
+    spec = load_json("name_words")["office_nouns"]
+    return (re.compile(rf"(?:{alternation(spec['prefixes'])})[a-z]+{spec['suffix']}"),
+            spec["min_length"])
+
+
+@cache
+def _heads_of_names() -> frozenset[str]:
+    """Words that open a body's, a place's or a unit's name, casefolded ("Kecamatan",
+    "Kejaksaan", "Kepulauan", "Pengadilan"): never a portfolio to cut off."""
+    words = load_json("name_words")
+    keys = ("org_name_heads", "org_heads", "body_heads", "place_heads", "geo_heads",
+            "local_admin_heads", "venue_heads", "generic_unit_heads", "short_org_heads")
+    heads = {w.casefold() for key in keys for w in words[key]}
+    return frozenset(heads | {w.casefold() for w in words["admin_levels"]} | set(admin_heads()))
+
+
+def is_office_noun(word: str) -> bool:
+    """A ke-…-an or pe(r)-…-an noun ("Ketenagakerjaan", "Pemasyarakatan"): a portfolio,
+    unless it opens names of bodies or places ("Kecamatan", "Kejaksaan", "Pengadilan")."""
+    pattern, min_length = _office_noun_pattern()
+    return len(word) >= min_length and pattern.fullmatch(word) is not None \
+        and word.casefold() not in _heads_of_names()
+
+
+def _is_office_part(word: str) -> bool:
+    """A word of an office's name: a common word ("Pembangunan") or a portfolio's noun."""
+    return word.casefold() in load_words("common_words") or is_office_noun(word)
 
 
 def _is_office_word(word: str) -> bool:

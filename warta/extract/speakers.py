@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from warta.extract.entities import entity_at
-from warta.extract.names import is_acronym, is_title
+from warta.extract.names import is_acronym, is_office_noun, is_title
 from warta.lang.data import load_json, load_words
 from warta.lang.gazetteer import is_gpe
 from warta.nlp.document import AnalysedDocument
@@ -127,7 +127,7 @@ class SpeakerResolver:
 
     def _name_run(self, phrase: SpeakerPhrase) -> tuple[int, int] | None:
         """The personal name ending a role phrase: capitalised words read back from
-        the end until a title, an acronym, a place or a comma."""
+        the end until a title, an acronym, a place, a portfolio or a comma."""
         words = [(m.start() + phrase.start, m.group(0))
                  for m in re.finditer(r"\S+", phrase.text)]
         run: list[tuple[int, int]] = []
@@ -136,8 +136,8 @@ class SpeakerResolver:
                 break
             bare = word.rstrip(",")
             if not bare[:1].isupper() or is_title(bare) or is_gpe(bare) or \
-                    (is_acronym(bare) and (run or len(words) > 1)):
-                break
+                    is_office_noun(bare) or (is_acronym(bare) and (run or len(words) > 1)):
+                break  # "Menteri Ketenagakerjaan": the office, not a name
             run.append((start, start + len(bare)))
         if not run:
             return None
