@@ -353,16 +353,38 @@ def test_a_kind_of_body_or_a_common_word_as_speaker_makes_no_person():
 
 
 def test_a_portfolio_as_speaker_is_the_office_not_a_person():
-    # the reported clause cuts the phrase at the bracket: "Menteri Ketenagakerjaan" is left,
-    # an office (a ke-…-an noun after a title), not a person called "Ketenagakerjaan"
+    # "Ketenagakerjaan" is a ke-…-an noun after a title: an office, not a person's name
+    text = "“Kuota magang tahap kedua kami tambah,” kata Menteri Ketenagakerjaan kemarin."
+    entities, (quote,) = read(text, {})
+    assert [e.name for e in entities if e.type == "PER"] == []
+    check(text, quote.speaker, "Menteri Ketenagakerjaan", "description")
+    assert quote.speaker.entity is None
+    # with the minister named after the office's short form, both quotes are his
     text = ("Menurut Menteri Ketenagakerjaan (Menaker) Yassierli, kuota magang tahap kedua "
             "dibuka untuk 80.000 orang. “Kami buka juga untuk lembaga pemerintah,” katanya.")
     entities, quotes = read(text, {"Yassierli": PER})
     assert [e.name for e in entities if e.type == "PER"] == ["Yassierli"]
-    indirect, direct = quotes
-    assert (indirect.speaker.text, indirect.speaker.entity) == ("Menteri Ketenagakerjaan", None)
-    check(text, direct.speaker, "nya", "pronoun")
-    assert direct.speaker.name == "Yassierli"
+    assert [q.speaker.name for q in quotes] == ["Yassierli", "Yassierli"]
+
+
+@pytest.mark.parametrize("text", [
+    "Menurut Kepala Badan Pusat Statistik (BPS) Amalia Adininggar Widyasanti, inflasi "
+    "bulan ini terkendali.",
+    "Inflasi bulan ini terkendali, kata Kepala Badan Pusat Statistik (BPS) Amalia "
+    "Adininggar Widyasanti.",
+], ids=["menurut", "kata"])
+def test_a_short_form_in_brackets_inside_the_role_does_not_end_the_speaker(text):
+    entities, quotes = read(text, {"Amalia Adininggar Widyasanti": PER,
+                                   "Badan Pusat Statistik": ORG, "BPS": ORG})
+    (quote,) = quotes
+    check(text, quote.speaker, "Amalia Adininggar Widyasanti", "name")
+    assert quote.speaker.name == "Amalia Adininggar Widyasanti"
+
+
+def test_a_short_form_in_brackets_closing_the_phrase_is_not_the_speaker():
+    text = "Menurut Kamus Besar Bahasa Indonesia (KBBI), kata itu berarti tempat tinggal."
+    _entities, (quote,) = read(text, {"Kamus Besar Bahasa Indonesia": ORG, "KBBI": ORG})
+    check(text, quote.speaker, "Kamus Besar Bahasa Indonesia", "name")
 
 
 def test_an_untyped_name_kept_for_its_acronym_is_misc_and_one_with_nothing_is_dropped():

@@ -415,6 +415,11 @@ class _QuoteFinder:
             low = t.lower_
             if not picked and low in c.pronouns:
                 return SpeakerPhrase(t.idx, t.idx + len(t.text), t.text, "pronoun")
+            bracket = _bracketed_short_form(tokens, i) if picked and t.text == "(" else 0
+            if bracket:  # "Kepala Badan Pusat Statistik (BPS) Amalia …": the role goes on
+                picked.extend(tokens[i:i + bracket])
+                i += bracket
+                continue
             if t.is_space or (t.is_punct and t.text not in ",.'-&") or low in c.stops:
                 break
             if t.text == "," and not in_role:
@@ -435,9 +440,13 @@ class _QuoteFinder:
             if "\n" in t.whitespace_:
                 break
             i += 1
-        # the phrase ends with its last capitalised word (or a title)
-        while picked and not (picked[-1].text[:1].isupper() or is_title(picked[-1].text)):
+        # the phrase ends with its last capitalised word (or a title), not with a short
+        # form in brackets: "Kamus Besar Bahasa Indonesia (KBBI)" is the name before it
+        while picked and not (picked[-1].text[:1].isupper() or is_title(picked[-1].text)
+                              or picked[-1].text == ")"):
             picked.pop()
+        if picked and picked[-1].text == ")":
+            picked = picked[:max(k for k, t in enumerate(picked) if t.text == "(")]
         if picked:
             start, end = picked[0].idx, picked[-1].idx + len(picked[-1].text)
             return SpeakerPhrase(start, end, self.text[start:end], "name")
@@ -507,6 +516,18 @@ class _QuoteFinder:
                 return SpeakerPhrase(start, end, phrase, "description")
             return SpeakerPhrase(start, end, phrase, "name")
         return SpeakerPhrase(start, end, phrase, "description")
+
+
+def _bracketed_short_form(tokens: list, i: int, longest: int = 3) -> int:
+    """How many tokens a bracketed short form opening at ``tokens[i]`` spans ("(", "BPS",
+    ")"; up to ``longest`` capitalised words inside, no space or line break), or 0."""
+    for j in range(i + 1, min(i + longest + 2, len(tokens))):
+        t = tokens[j]
+        if t.text == ")":
+            return j - i + 1 if j > i + 1 else 0
+        if not t.text[:1].isupper() or "\n" in tokens[j - 1].whitespace_:
+            return 0
+    return 0
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
