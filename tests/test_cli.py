@@ -562,8 +562,11 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     # beside it, the member parsers of the parse vote (one in smoke mode), which
     # warta.load() puts to work after the parser
     assert spacy.load(tmp_path / "model_vote").pipe_names == ["parser_seed1"]
+    # and the idner-convention head's ensemble members (one in smoke mode)
+    assert spacy.load(tmp_path / "model_corpus").pipe_names == ["member1"]
     loaded = warta.load(str(out))
     assert loaded.pipe_names.index("parse_vote") == loaded.pipe_names.index("parser") + 1
+    assert len(loaded.get_pipe("ner_corpus").members) == 1
     doc = loaded("Menteri itu meresmikan jembatan baru. Warga menyambutnya.")
     # a smoke model parses badly, but the vote always gives one tree per Warta sentence
     assert [s.start for s in doc.sents] == [0, 6]

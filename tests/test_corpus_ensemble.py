@@ -1,4 +1,5 @@
-"""Assembling the idner-convention head with taggers of their own (warta.train.corpus_ensemble)."""
+"""The idner-convention head with ensemble members of their own: written beside the model
+(warta.train.corpus_ensemble), handed to the head at load (warta.nlp.corpus_ensemble)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from spacy.tokens import Span
 from spacy.training import Example
 
 import warta.nlp.entity_tagger  # noqa: F401  (registers the factory and architectures)
+from warta.nlp.corpus_ensemble import add_corpus_members, corpus_members_dir
 from warta.nlp.entity_tagger import CORPUS_HEAD
-from warta.train.corpus_ensemble import add_corpus_ensemble
+from warta.train.corpus_ensemble import write_corpus_members
 
 ENCODER = {"@architectures": "spacy.HashEmbedCNN.v2", "width": 8, "depth": 1,
            "embed_size": 50, "window_size": 1, "maxout_pieces": 2,
@@ -52,26 +54,43 @@ def _probabilities(nlp: Language, name: str, text: str) -> numpy.ndarray:
     return numpy.exp(nlp.get_pipe(name).predict([doc])[0])
 
 
-def test_the_assembled_head_is_the_mean_of_the_head_and_its_members(tmp_path: Path) -> None:
+def test_the_head_with_its_members_is_the_mean_of_their_probabilities(tmp_path: Path) -> None:
     text = "Menteri Sri Mulyani tiba di Kemenkeu"
     head = _pipeline(CORPUS_HEAD, 1, CORPUS_HEAD)
-    head.get_pipe(CORPUS_HEAD).cfg["brackets"] = {"ORG": "join"}  # a learned habit stays
+    head.get_pipe(CORPUS_HEAD).cfg["brackets"] = {"ORG": "join"}
+    head.to_disk(tmp_path / "model")
     members = []
     for k, seed in enumerate((2, 3), start=1):
         member = _pipeline("ner", seed, None)
         member.to_disk(tmp_path / f"member{k}")
         members.append(_probabilities(member, "ner", text))
     alone = _probabilities(head, CORPUS_HEAD, text)
-    add_corpus_ensemble(head, [tmp_path / "member1", tmp_path / "member2"])
-    head.to_disk(tmp_path / "assembled")
-    loaded = spacy.load(tmp_path / "assembled")
-    assert loaded.get_pipe_config(CORPUS_HEAD)["model"]["@architectures"] == \
-        "warta.EntityEnsemble.v1"
-    assert loaded.get_pipe(CORPUS_HEAD).cfg["brackets"] == {"ORG": "join"}
+    written = write_corpus_members([tmp_path / "member1", tmp_path / "member2"],
+                                   corpus_members_dir(tmp_path / "model"), head)
+    assert written == tmp_path / "model_corpus"
+    assert spacy.load(written).pipe_names == ["member1", "member2"]
+
+    loaded = spacy.load(tmp_path / "model")
+    assert numpy.allclose(_probabilities(loaded, CORPUS_HEAD, text), alone, atol=1e-6)
+    assert add_corpus_members(loaded, tmp_path / "model")
+    assert len(loaded.get_pipe(CORPUS_HEAD).members) == 2
     assert numpy.allclose(_probabilities(loaded, CORPUS_HEAD, text),
                           (alone + members[0] + members[1]) / 3, atol=1e-5)
+    assert loaded.get_pipe(CORPUS_HEAD).cfg["brackets"] == {"ORG": "join"}
     doc = loaded(text)
     assert CORPUS_HEAD in doc.spans  # it still writes its spans key, not doc.ents
+    # saving the pipeline saves the head alone: the members stay in their own folder
+    loaded.to_disk(tmp_path / "again")
+    assert numpy.allclose(_probabilities(spacy.load(tmp_path / "again"), CORPUS_HEAD, text),
+                          alone, atol=1e-6)
+
+
+def test_no_members_beside_the_model_leaves_the_head_alone(tmp_path: Path) -> None:
+    head = _pipeline(CORPUS_HEAD, 1, CORPUS_HEAD)
+    head.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    assert not add_corpus_members(loaded, tmp_path / "model")
+    assert loaded.get_pipe(CORPUS_HEAD).members == []
 
 
 def test_a_member_with_other_static_vectors_is_refused(tmp_path: Path) -> None:
@@ -80,4 +99,15 @@ def test_a_member_with_other_static_vectors_is_refused(tmp_path: Path) -> None:
     member.vocab.set_vector("jakarta", numpy.ones(4, dtype="float32"))
     member.to_disk(tmp_path / "member")
     with pytest.raises(ValueError, match="static vectors are not the pipeline's"):
-        add_corpus_ensemble(head, [tmp_path / "member"])
+        write_corpus_members([tmp_path / "member"], tmp_path / "out", head)
+
+
+def test_a_member_with_other_labels_is_refused(tmp_path: Path) -> None:
+    head = _pipeline(CORPUS_HEAD, 1, CORPUS_HEAD)
+    member = spacy.blank("id")
+    member.add_pipe("tok2vec", config={"model": ENCODER})
+    member.add_pipe("warta_entity_tagger", name="ner", config={
+        "model": {"@architectures": "warta.EntityTagger.v1", "tok2vec": LISTENER}})
+    member.initialize(lambda: _examples(member)[:1])  # PER and LOC only
+    with pytest.raises(ValueError, match="labels"):
+        head.get_pipe(CORPUS_HEAD).set_members([member.get_pipe("ner")])

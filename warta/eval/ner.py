@@ -112,11 +112,13 @@ def main(argv: list[str] | None = None) -> None:
     import json
     import sys
 
+    from warta.nlp.corpus_ensemble import add_corpus_members
     from warta.nlp.entity_tagger import CORPUS_HEAD
     from warta.nlp.ops import load_pipeline
 
     args = sys.argv[1:] if argv is None else argv
     nlp = load_pipeline(args[0])
+    add_corpus_members(nlp, args[0])  # the idner-convention head's ensemble, when beside it
     heads = ["ner", *([CORPUS_HEAD] if CORPUS_HEAD in nlp.pipe_names else [])]
     for path in args[1:]:
         for head in heads:

@@ -68,8 +68,8 @@ def build_entity_ensemble(*taggers: Model[list[Doc], list[Floats2d]]
 
     Why: taggers with encoders of their own err apart, so their mean errs less than any
     of them (heads over one shared encoder err together and gain nothing, docs/MODELS.md).
-    Assembled from taggers trained on their own (:mod:`warta.train.corpus_ensemble`),
-    never trained as a whole."""
+    Assembled from taggers trained on their own (``EntityTagger.set_members``,
+    :mod:`warta.nlp.corpus_ensemble`), never trained as a whole."""
     if not taggers:
         raise ValueError("an entity ensemble needs at least one tagger")
     return Model("entity_ensemble", _ensemble_forward, layers=list(taggers))
@@ -148,19 +148,38 @@ class EntityTagger(Tagger):
         # tagger that must not overwrite the first (the idner-convention head).
         self.spans_key = spans_key
         self._cached_decoder: BiluoDecoder | None = None
+        # Taggers with encoders of their own whose tag probabilities are averaged with this
+        # one's (``set_members``; loaded from their own pipeline, never saved with this one).
+        self._ensemble: Model | None = None
 
     @property
     def entity_labels(self) -> tuple[str, ...]:
         """The entity types (PER, ORG …), as ``EntityRecognizer.labels`` gives them."""
         return tuple(sorted({tag[2:] for tag in self.labels if tag != OUTSIDE}))
 
+    @property
+    def members(self) -> list[Model]:
+        """The member taggers averaged with this one (none: this tagger alone)."""
+        return list(self._ensemble.layers[1:]) if self._ensemble is not None else []
+
+    def set_members(self, members: Iterable[EntityTagger]) -> None:
+        """Average this tagger's tag probabilities with those of ``members`` (trained
+        taggers over the same labels, each with its own encoder) from now on."""
+        members = list(members)
+        for member in members:
+            if tuple(member.labels) != tuple(self.labels):
+                raise ValueError(f"member {member.name!r} has labels {member.labels}, "
+                                 f"not {self.labels}")
+        self._ensemble = build_entity_ensemble(self.model, *(m.model for m in members)) \
+            if members else None
+
     def predict(self, docs: Iterable[Doc]) -> list[Floats2d]:
         """Per document, the log-probabilities of every tag (decoded in ``set_annotations``)."""
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [numpy.zeros((len(doc), len(self.labels)), dtype="float32") for doc in docs]
-        return [log_softmax(self.model.ops.to_numpy(scores))
-                for scores in self.model.predict(docs)]
+        model = self._ensemble if self._ensemble is not None else self.model
+        return [log_softmax(model.ops.to_numpy(scores)) for scores in model.predict(docs)]
 
     def set_annotations(self, docs: Iterable[Doc], batch_scores: list[Floats2d]) -> None:
         decoder = self._decoder()

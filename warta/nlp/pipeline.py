@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
+from warta.nlp.corpus_ensemble import add_corpus_members
 from warta.nlp.document import AnalysedDocument, NamedSpan, tokens_of
 from warta.nlp.entity_tagger import CORPUS_HEAD  # (importing registers the NER's factory)
 from warta.nlp.ops import load_pipeline
@@ -44,8 +45,9 @@ def get_nlp(model: str | None = None, *, syntax: bool = False,
     lemmatizer are left out, the parser and its encoder are loaded disabled, for
     :func:`get_sentence_parser`. With it, the parse vote is added when the member
     parsers are beside the model (:func:`warta.nlp.parse_vote.add_parse_vote`).
-    The idner-convention NER head (``ner_corpus``) is left out unless ``corpus_head``
-    or ``syntax``: the analysis reads ``doc.ents`` only."""
+    The idner-convention NER head (``ner_corpus``, with its ensemble members when they
+    are beside the model: :mod:`warta.nlp.corpus_ensemble`) is left out unless
+    ``corpus_head`` or ``syntax``: the analysis reads ``doc.ents`` only."""
     return _load(str(Path(model) if model else MODEL_DIR), syntax, corpus_head)
 
 
@@ -68,13 +70,17 @@ def _load(path: str, syntax: bool, corpus_head: bool = False) -> SpacyLanguage:
     if syntax:
         nlp = load_pipeline(path)
         add_parse_vote(nlp, path)
+        add_corpus_members(nlp, path)
         return nlp
     pipeline = _component_names(config)
     parse = list(PARSE_COMPONENTS) if set(PARSE_COMPONENTS) <= set(pipeline) else []
     left_out = [n for n in SYNTAX_COMPONENTS if n not in parse]
     if not corpus_head:
         left_out.append(CORPUS_HEAD)
-    return load_pipeline(path, exclude=left_out, disable=parse)
+    nlp = load_pipeline(path, exclude=left_out, disable=parse)
+    if corpus_head:
+        add_corpus_members(nlp, path)  # the idner-convention head's ensemble beside it
+    return nlp
 
 
 def load_tokenizer_only(model: str | Path | None = None) -> SpacyLanguage:

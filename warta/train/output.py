@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 
 
@@ -17,3 +18,13 @@ def write_pipeline(nlp: Language, output_dir: Path | str) -> Path:
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output_dir)
     return output_dir
+
+
+def empty_pipeline() -> Language:
+    """A blank Indonesian pipeline with an empty tokenizer, for member pipelines that
+    never tokenise (they run on the shipped pipeline's Docs): spaCy's Indonesian
+    tokenizer exceptions take seconds to build at every load, an empty one nothing."""
+    from warta.nlp import tokenizer_factory  # noqa: F401  (registers the tokenizer)
+
+    return spacy.blank("id", config={"nlp": {"tokenizer": {
+        "@tokenizers": "warta.Tokenizer.v1"}}})

@@ -19,7 +19,7 @@ from typing import Any
 
 import spacy
 
-from warta.train.output import write_pipeline
+from warta.train.output import empty_pipeline, write_pipeline
 from warta.train.ud import (
     CONFIG,
     PRETRAIN,
@@ -83,24 +83,16 @@ def train_member(output_dir: Path | str, data_dir: Path | str, recipe: MemberRec
                       overrides={**recipe.overrides, **({} if pretrained else rows)})
         nlp = spacy.load(ud)
         nlp.replace_listeners("tok2vec_ud", "parser", ["model.tok2vec"])
-        member = _empty_pipeline()
+        member = empty_pipeline()
         member.add_pipe("parser", name=member_name(seed), source=nlp)
         write_pipeline(member, output_dir)
     return output_dir
 
 
-def _empty_pipeline() -> spacy.Language:
-    # The members never tokenise (they parse copies of the shipped pipeline's Docs):
-    # an empty tokenizer keeps loading them fast.
-    from warta.nlp import tokenizer_factory  # noqa: F401  (registers the tokenizer)
-
-    return spacy.blank("id", config={"nlp": {"tokenizer": {
-        "@tokenizers": "warta.Tokenizer.v1"}}})
-
 
 def build_vote_model(output_dir: Path | str, member_dirs: Sequence[Path | str]) -> Path:
     """Put the members' parsers into one pipeline at ``output_dir``."""
-    combined = _empty_pipeline()
+    combined = empty_pipeline()
     for member_dir in member_dirs:
         member = spacy.load(member_dir)
         for name in member.pipe_names:

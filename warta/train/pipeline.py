@@ -3,10 +3,9 @@
 ``warta train`` (and ``make models``) calls :func:`build_pipeline`.  The two parts
 have their own tok2vec, so either can be retrained alone; assembling sources the
 UD components into the NER pipeline (:func:`warta.train.ud.add_ud_components`)
-and keeps the entity rulers last, where they were; the idner-convention head becomes
-an ensemble with taggers trained on their own (:mod:`warta.train.corpus_ensemble`).
-The member parsers of the parse vote (:mod:`warta.train.parse_vote`) are a pipeline of
-their own beside it.
+and keeps the entity rulers last, where they were. The member parsers of the parse
+vote (:mod:`warta.train.parse_vote`) and the idner-convention head's ensemble members
+(:mod:`warta.train.corpus_ensemble`) are pipelines of their own beside it.
 
 The trainings are independent single-threaded jobs, so they run in two worker
 processes: the whole build fits the hour on a 2-core machine.
@@ -23,11 +22,12 @@ from typing import Any
 
 import spacy
 
+from warta.nlp.corpus_ensemble import corpus_members_dir
 from warta.nlp.parse_vote import vote_model_dir
 from warta.train.corpus_ensemble import (
     MEMBER_SEED_OFFSETS,
-    add_corpus_ensemble,
     train_corpus_member,
+    write_corpus_members,
 )
 from warta.train.ner import train_ner
 from warta.train.output import write_pipeline
@@ -37,27 +37,25 @@ from warta.train.ud import add_ud_components, train_ud
 WORKERS = 2  # this machine's cores; each training job is single-threaded
 
 
-def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str,
-             corpus_members: list[Path] | None = None) -> Path:
-    """NER pipeline + UD components (+ the idner-convention ensemble's members, which
-    join ``ner_corpus``) → ``output_dir``.
+def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) -> Path:
+    """NER pipeline + UD components → ``output_dir``.
 
     The UD components go after the entity rulers, not before them: a ruler runs every
     component before it over its patterns while loading (spaCy's ``EntityRuler``), and
     after ``ner`` only ``tok2vec`` and ``ner`` are worth running there (the rulers match
     ``ORTH``; the UD components neither read nor write entities)."""
     nlp = spacy.load(ner_dir)
-    add_corpus_ensemble(nlp, corpus_members or [])
     add_ud_components(nlp, spacy.load(ud_dir))
     return write_pipeline(nlp, output_dir)
 
 
 def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 0,
                    smoke: bool = False, workers: int = WORKERS) -> Path:
-    """Train NER, UD and the vote members from ``data_dir`` (../shared/data); write the
-    assembled pipeline to ``output_dir`` and the members beside it
-    (:func:`warta.nlp.parse_vote.vote_model_dir`). Smoke mode trains one member of
-    each kind."""
+    """Train NER, UD, the idner-convention head's ensemble members and the vote members
+    from ``data_dir`` (../shared/data); write the assembled pipeline to ``output_dir``
+    and the members beside it (:func:`warta.nlp.corpus_ensemble.corpus_members_dir`,
+    :func:`warta.nlp.parse_vote.vote_model_dir`). Smoke mode trains one member of each
+    kind."""
     limits: dict[str, int] = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
     members = MEMBERS[:1] if smoke else MEMBERS
     corpus_seeds = [seed + k for k in MEMBER_SEED_OFFSETS[:1 if smoke else None]]
@@ -74,8 +72,9 @@ def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 
               for k, recipe in enumerate(members, start=1)),
         ]
         paths = _run_all(jobs, workers)
-        corpus_members = paths[2:2 + len(corpus_seeds)]
-        output = assemble(paths[0], paths[1], output_dir, corpus_members)
+        output = assemble(paths[0], paths[1], output_dir)
+        write_corpus_members(paths[2:2 + len(corpus_seeds)], corpus_members_dir(output),
+                             spacy.load(paths[0]))
         build_vote_model(vote_model_dir(output), paths[2 + len(corpus_seeds):])
         return output
 
