@@ -326,6 +326,8 @@ def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | 
         if system == "warta-corpus-head":
             if CORPUS_HEAD not in nlp.pipe_names:
                 return None
+            from warta.nlp.corpus_ensemble import add_corpus_members
+            add_corpus_members(nlp, MODEL_DIR)  # its ensemble members, beside the model
             spans_key = CORPUS_HEAD
     elif system == "stock":
         model = stock_model or STOCK_DIR / "model"
@@ -428,6 +430,9 @@ def markdown(report: dict[str, object]) -> str:
             "stock" if key == "stock" else
             "warta-corpus-head" if system == "warta-spacy-corpus" else "warta-spacy")
         model = models.get(key) if not system.endswith("tokenizer") else None
+        if system == "warta-spacy-corpus" and model and models.get("warta-corpus"):
+            # the head's ensemble members are a pipeline beside the model: count both
+            model = {**model, "size_mb": model["size_mb"] + models["warta-corpus"]["size_mb"]}
         rows.append("| " + " | ".join([
             LABELS[system],
             fmt(one.get("wps")) if "error" not in one else "error",
@@ -481,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": list(os.getloadavg()),
         "corpus": {"file": "news/detik-dev.jsonl", "articles": len(articles), "words": words},
         "models": {"warta": model_info(ROOT / "warta" / "models" / "id_warta"),
+                   "warta-corpus": model_info(ROOT / "warta" / "models" / "id_warta_corpus"),
                    "stock": model_info(stock_model)},
         "results": {},
     }
