@@ -26,7 +26,7 @@ from functools import cache
 from warta.extract.names import is_title
 from warta.extract.speakers import SpeakerPhrase, SpeakerResolver
 from warta.lang.data import alternation, load_json, load_words
-from warta.nlp.document import AnalysedDocument
+from warta.nlp.document import AnalysedDocument, Tok
 from warta.schema import Entity, Quote, QuoteKind, Span
 
 _QUOTE_MARKS = "\"“”‘’'«»"
@@ -518,7 +518,7 @@ class _QuoteFinder:
         return SpeakerPhrase(start, end, phrase, "description")
 
 
-def _bracketed_short_form(tokens: list, i: int, longest: int = 3) -> int:
+def _bracketed_short_form(tokens: list[Tok], i: int, longest: int = 3) -> int:
     """How many tokens a bracketed short form opening at ``tokens[i]`` spans ("(", "BPS",
     ")"; up to ``longest`` capitalised words inside, no space or line break), or 0."""
     for j in range(i + 1, min(i + longest + 2, len(tokens))):

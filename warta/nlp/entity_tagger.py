@@ -159,7 +159,7 @@ class EntityTagger(Tagger):
 
     @property
     def members(self) -> list[Model]:
-        """The member taggers averaged with this one (none: this tagger alone)."""
+        """The models of the member taggers averaged with this one (none: it alone)."""
         return list(self._ensemble.layers[1:]) if self._ensemble is not None else []
 
     def set_members(self, members: Iterable[EntityTagger]) -> None:

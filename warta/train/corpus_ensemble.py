@@ -47,12 +47,12 @@ def write_corpus_members(member_dirs: list[Path] | list[str], output_dir: Path |
     ``output_dir``, without static vectors: they must have been trained with
     ``pipeline``'s, which they read at run time."""
     nlp = empty_pipeline()  # the members never tokenise
+    head = pipeline.get_pipe(CORPUS_HEAD)
     for k, member_dir in enumerate(member_dirs, start=1):
         member = spacy.load(member_dir)
         if not _same_vectors(member, pipeline):
             raise ValueError(f"{member_dir}: its static vectors are not the pipeline's; "
                              "train it with vectors_seed set to the pipeline's seed")
-        head = pipeline.get_pipe(CORPUS_HEAD)
         if tuple(member.get_pipe("ner").labels) != tuple(head.labels):
             raise ValueError(f"{member_dir}: its labels are not the head's {head.labels}")
         member.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
