@@ -9,7 +9,8 @@ text. Prints idner dev, NERGrit valid and NERP valid F1. One core, about 6.5 min
 model plus 90 s per pretraining epoch.
 
     python scripts/experiment_corpus_model.py OUT [--width 64] [--depth 3]
-        [--pretrain-epochs 8] [--seed 0] [--data ../shared/data]
+        [--pretrain-epochs 8] [--seed 0] [--vectors-seed 0] [--char-embed]
+        [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from warta.train.corpus_ensemble import CHAR_EMBED  # noqa: E402
 from warta.train.ner import CONFIG, train_ner  # noqa: E402
 from warta.train.ud import nlpid_postag_path  # noqa: E402
 
@@ -52,14 +54,19 @@ def write_raw_text(data: Path, out: Path) -> int:
     return count
 
 
-def config_for(width: int, depth: int, work: Path, pretraining: bool) -> Path:
+def config_for(width: int, depth: int, work: Path, pretraining: bool,
+               char_embed: bool = False) -> Path:
     """``configs/ner.cfg`` with the encoder's width and depth, and (for pretraining) the
-    ``[pretraining]`` block spaCy's ``init fill-config --pretraining`` adds."""
+    ``[pretraining]`` block spaCy's ``init fill-config --pretraining`` adds.
+    ``char_embed``: the character members' embedding
+    (:data:`warta.train.corpus_ensemble.CHAR_EMBED`) in place of ``MultiHashEmbed``."""
     from spacy.cli.init_config import fill_config
     from spacy.util import load_config
 
     cfg = load_config(CONFIG, interpolate=False)
     cfg["components"]["tok2vec"]["model"]["encode"].update({"width": width, "depth": depth})
+    if char_embed:
+        cfg["components"]["tok2vec"]["model"]["embed"] = dict(CHAR_EMBED)
     plain = work / "ner.cfg"
     cfg.to_disk(plain)
     if not pretraining:
@@ -76,6 +83,8 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--pretrain-epochs", type=int, default=0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--char-embed", action="store_true",
+                    help="character embeddings in place of the hashed prefix/suffix/shape")
     ap.add_argument("--vectors-seed", type=int, default=None,
                     help="the static vectors' seed (default: --seed)")
     ap.add_argument("--data", type=Path,
@@ -84,7 +93,8 @@ def main() -> None:
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     args.out.mkdir(parents=True, exist_ok=True)
-    config = config_for(args.width, args.depth, args.out, args.pretrain_epochs > 0)
+    config = config_for(args.width, args.depth, args.out, args.pretrain_epochs > 0,
+                        args.char_embed)
     weights = None
     if args.pretrain_epochs:
         from spacy.cli.pretrain import pretrain
@@ -116,7 +126,8 @@ def main() -> None:
     scores = {name: round(evaluate_ner(args.data / rel, nlp).f1, 4)
               for name, rel in EVAL_SETS.items()}
     print(json.dumps({"width": args.width, "depth": args.depth, "seed": args.seed,
-                      "pretrain_epochs": args.pretrain_epochs, **scores}))
+                      "pretrain_epochs": args.pretrain_epochs, "char_embed": args.char_embed,
+                      **scores}))
 
 
 if __name__ == "__main__":

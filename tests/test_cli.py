@@ -562,11 +562,15 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     # beside it, the member parsers of the parse vote (one in smoke mode), which
     # warta.load() puts to work after the parser
     assert spacy.load(tmp_path / "model_vote").pipe_names == ["parser_seed1"]
-    # and the idner-convention head's ensemble members (one in smoke mode)
-    assert spacy.load(tmp_path / "model_corpus").pipe_names == ["member1"]
+    # and the idner-convention head's ensemble members (one of each kind in smoke mode:
+    # hashed affixes, then characters)
+    corpus = spacy.load(tmp_path / "model_corpus")
+    assert corpus.pipe_names == ["member1", "member2"]
+    assert [corpus.config["components"][name]["model"]["tok2vec"]["embed"]["@architectures"]
+            for name in corpus.pipe_names] == ["spacy.MultiHashEmbed.v2", "spacy.CharacterEmbed.v2"]
     loaded = warta.load(str(out))
     assert loaded.pipe_names.index("parse_vote") == loaded.pipe_names.index("parser") + 1
-    assert len(loaded.get_pipe("ner_corpus").members) == 1
+    assert len(loaded.get_pipe("ner_corpus").members) == 2
     doc = loaded("Menteri itu meresmikan jembatan baru. Warga menyambutnya.")
     # a smoke model parses badly, but the vote always gives one tree per Warta sentence
     assert [s.start for s in doc.sents] == [0, 6]

@@ -111,3 +111,27 @@ def test_a_member_with_other_labels_is_refused(tmp_path: Path) -> None:
     member.initialize(lambda: _examples(member)[:1])  # PER and LOC only
     with pytest.raises(ValueError, match="labels"):
         head.get_pipe(CORPUS_HEAD).set_members([member.get_pipe("ner")])
+
+
+def test_a_character_member_changes_only_the_embedding_of_the_ner_config(
+        tmp_path: Path) -> None:
+    from spacy.util import load_config
+
+    from warta.train.corpus_ensemble import char_embed_config
+    from warta.train.ner import CONFIG
+
+    plain = load_config(CONFIG, interpolate=False)
+    chars = load_config(char_embed_config(tmp_path / "chars.cfg"), interpolate=False)
+    embed = chars["components"]["tok2vec"]["model"].pop("embed")
+    plain["components"]["tok2vec"]["model"].pop("embed")
+    assert chars == plain
+    assert embed["@architectures"] == "spacy.CharacterEmbed.v2"
+    assert (embed["nC"], embed["feature"], embed["include_static_vectors"]) == (8, "NORM", True)
+
+
+def test_a_smoke_build_trains_the_first_member_of_each_kind() -> None:
+    from warta.train.corpus_ensemble import MEMBERS, smoke_members
+
+    assert [(m.seed_offset, m.char_embed) for m in MEMBERS] == [(1, False), (3, False),
+                                                                 (4, True), (5, True)]
+    assert [(m.seed_offset, m.char_embed) for m in smoke_members()] == [(1, False), (4, True)]

@@ -7,7 +7,10 @@ err apart: the mean of their tag probabilities and the head's is better on idner
 than any one of them. Each member is the two NER stages of :func:`warta.train.ner.train_ner`
 without the 2025 news (idner's convention throughout, selection on idner dev alone),
 with a seed of its own but the static vectors of the shipped pipeline, so that a member
-adds its encoder and tagger (about 8 MB) and nothing else.
+adds its encoder and tagger (6–8 MB) and nothing else. Members of one recipe differ
+only by their seed and still err much alike; a member that embeds each word from its
+characters (spaCy's ``CharacterEmbed``: its first and last four bytes, instead of hashed
+prefix, suffix and shape) sees words differently, and errs differently.
 
 :func:`write_corpus_members` puts the members' taggers (their ``tok2vec`` copied in, so
 each is self-contained) into a pipeline of their own, without the vectors, which
@@ -17,6 +20,7 @@ each is self-contained) into a pipeline of their own, without the vectors, which
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
@@ -25,18 +29,63 @@ from spacy.language import Language
 from spacy.vectors import Vectors
 
 from warta.nlp.entity_tagger import CORPUS_HEAD
-from warta.train.ner import train_ner
+from warta.train.ner import CONFIG, train_ner
 from warta.train.output import empty_pipeline, write_pipeline
 
-# Seeds of the members, as offsets from the build's seed (the NER itself has offset 0).
-MEMBER_SEED_OFFSETS: tuple[int, ...] = (1, 3)
+
+@dataclass(frozen=True, slots=True)
+class CorpusMemberRecipe:
+    """One member: its seed (an offset from the build's; the NER itself has offset 0)
+    and whether its words are embedded from their characters (:data:`CHAR_EMBED`)."""
+
+    seed_offset: int
+    char_embed: bool = False
 
 
-def train_corpus_member(output_dir: Path | str, data_dir: Path | str, *, seed: int,
-                        vectors_seed: int, max_sentences: int | None = None,
+MEMBERS: tuple[CorpusMemberRecipe, ...] = (
+    CorpusMemberRecipe(1), CorpusMemberRecipe(3),
+    CorpusMemberRecipe(4, char_embed=True), CorpusMemberRecipe(5, char_embed=True))
+
+# The embedding of a character member (spaCy's ``CharacterEmbed.v2``): the first and
+# last four UTF-8 bytes of the word (case kept), its NORM hashed, the static vectors.
+CHAR_EMBED: dict[str, object] = {
+    "@architectures": "spacy.CharacterEmbed.v2",
+    "width": "${components.tok2vec.model.encode.width}", "rows": 20000,
+    "nM": 16, "nC": 8, "include_static_vectors": True, "feature": "NORM"}
+
+
+def smoke_members() -> tuple[CorpusMemberRecipe, ...]:
+    """The first member of each kind: what a smoke build trains."""
+    firsts: dict[bool, CorpusMemberRecipe] = {}
+    for recipe in MEMBERS:
+        firsts.setdefault(recipe.char_embed, recipe)
+    return tuple(firsts.values())
+
+
+def char_embed_config(output_path: Path | str) -> Path:
+    """``configs/ner.cfg`` with :data:`CHAR_EMBED` as the encoder's embedding, written
+    to ``output_path``."""
+    from spacy.util import load_config
+
+    cfg = load_config(CONFIG, interpolate=False)
+    cfg["components"]["tok2vec"]["model"]["embed"] = dict(CHAR_EMBED)
+    cfg.to_disk(output_path)
+    return Path(output_path)
+
+
+def train_corpus_member(output_dir: Path | str, data_dir: Path | str,
+                        recipe: CorpusMemberRecipe, *, seed: int, vectors_seed: int,
+                        max_sentences: int | None = None,
                         max_epochs: int | None = None) -> Path:
-    """One member: the NER recipe on the NER corpora alone, in idner's convention."""
-    return train_ner(output_dir, data_dir, seed=seed, vectors_seed=vectors_seed,
+    """One member (``recipe``, its seed offset added to ``seed``): the NER recipe on the
+    NER corpora alone, in idner's convention."""
+    output_dir = Path(output_dir)
+    config = None
+    if recipe.char_embed:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        config = char_embed_config(output_dir.parent / f"{output_dir.name}_chars.cfg")
+    return train_ner(output_dir, data_dir, seed=seed + recipe.seed_offset,
+                     vectors_seed=vectors_seed, config=config,
                      news_repeat=0, select_news=False, corpus_head=False,
                      max_sentences=max_sentences, max_epochs=max_epochs)
 

@@ -55,6 +55,11 @@ MEMBER_ROWS: tuple[int, ...] = (8000, 1000, 2500, 1000)
 MEMBER_PREFIX = "parser_seed"
 
 
+def is_beam(recipe: MemberRecipe) -> bool:
+    """Whether the member's parser searches with a beam (the slowest trainings)."""
+    return recipe.overrides.get("components.parser.factory") == "beam_parser"
+
+
 def member_name(seed: int) -> str:
     return f"{MEMBER_PREFIX}{seed}"
 

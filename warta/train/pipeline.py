@@ -17,6 +17,7 @@ import multiprocessing
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,15 @@ import spacy
 
 from warta.nlp.corpus_ensemble import corpus_members_dir
 from warta.nlp.parse_vote import vote_model_dir
+from warta.train.corpus_ensemble import MEMBERS as CORPUS_MEMBERS
 from warta.train.corpus_ensemble import (
-    MEMBER_SEED_OFFSETS,
+    smoke_members,
     train_corpus_member,
     write_corpus_members,
 )
 from warta.train.ner import train_ner
 from warta.train.output import write_pipeline
-from warta.train.parse_vote import MEMBERS, build_vote_model, train_member
+from warta.train.parse_vote import MEMBERS, build_vote_model, is_beam, train_member
 from warta.train.ud import add_ud_components, train_ud
 
 WORKERS = 2  # this machine's cores; each training job is single-threaded
@@ -49,6 +51,25 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
     return write_pipeline(nlp, output_dir)
 
 
+# Single-core minutes of each kind of training job on this project's AMD machine
+# (2026-11-27's partial build; a beam-search vote member ran more than 30 of them and
+# is guessed at 50): the build starts the longest jobs first, so that no long one is
+# left to run alone at the end while the other worker idles.
+JOB_MINUTES: dict[str, float] = {"vote_beam": 50, "ner": 24, "ud": 21, "vote": 12,
+                                 "corpus": 8.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One training: ``function(*args, **kwargs)`` returns the directory it wrote."""
+
+    name: str
+    kind: str  # a key of JOB_MINUTES
+    function: Callable[..., Path]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
 def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 0,
                    smoke: bool = False, workers: int = WORKERS) -> Path:
     """Train NER, UD, the idner-convention head's ensemble members and the vote members
@@ -58,35 +79,39 @@ def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 
     kind."""
     limits: dict[str, int] = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
     members = MEMBERS[:1] if smoke else MEMBERS
-    corpus_seeds = [seed + k for k in MEMBER_SEED_OFFSETS[:1 if smoke else None]]
+    corpus_members = smoke_members() if smoke else CORPUS_MEMBERS
     data_dir = Path(data_dir)
     with tempfile.TemporaryDirectory(prefix="warta-build-") as tmp:
         work = Path(tmp)
-        jobs: list[tuple[Callable[..., Path], tuple[Any, ...], dict[str, Any]]] = [
-            (train_ner, (work / "ner", data_dir), {"seed": seed, **limits}),
-            (train_ud, (work / "ud", data_dir), {"seed": seed, **limits}),
-            *((train_corpus_member, (work / f"corpus{k}", data_dir),
-               {"seed": member_seed, "vectors_seed": seed, **limits})
-              for k, member_seed in enumerate(corpus_seeds, start=1)),
-            *((train_member, (work / f"member{k}", data_dir, recipe), {"seed": seed, **limits})
+        jobs = [
+            Job("ner", "ner", train_ner, (work / "ner", data_dir), {"seed": seed, **limits}),
+            Job("ud", "ud", train_ud, (work / "ud", data_dir), {"seed": seed, **limits}),
+            *(Job(f"corpus{k}", "corpus", train_corpus_member,
+                  (work / f"corpus{k}", data_dir, recipe),
+                  {"seed": seed, "vectors_seed": seed, **limits})
+              for k, recipe in enumerate(corpus_members, start=1)),
+            *(Job(f"member{k}", "vote_beam" if is_beam(recipe) else "vote", train_member,
+                  (work / f"member{k}", data_dir, recipe), {"seed": seed, **limits})
               for k, recipe in enumerate(members, start=1)),
         ]
         paths = _run_all(jobs, workers)
-        output = assemble(paths[0], paths[1], output_dir)
-        write_corpus_members(paths[2:2 + len(corpus_seeds)], corpus_members_dir(output),
-                             spacy.load(paths[0]))
-        build_vote_model(vote_model_dir(output), paths[2 + len(corpus_seeds):])
+        output = assemble(paths["ner"], paths["ud"], output_dir)
+        write_corpus_members([paths[f"corpus{k}"] for k in range(1, len(corpus_members) + 1)],
+                             corpus_members_dir(output), spacy.load(paths["ner"]))
+        build_vote_model(vote_model_dir(output),
+                         [paths[f"member{k}"] for k in range(1, len(members) + 1)])
         return output
 
 
-def _run_all(jobs: list[tuple[Callable[..., Path], tuple[Any, ...], dict[str, Any]]],
-             workers: int) -> list[Path]:
-    """Run the jobs (in order of submission) on ``workers`` processes; their results in
-    job order. Fresh interpreters ("spawn"), so no thread pool state is inherited."""
+def _run_all(jobs: list[Job], workers: int) -> dict[str, Path]:
+    """Run the jobs on ``workers`` processes, the longest (:data:`JOB_MINUTES`) first;
+    their results by name. Each job is seeded on its own, so the order changes no
+    weights. Fresh interpreters ("spawn"), so no thread pool state is inherited."""
+    ordered = sorted(jobs, key=lambda job: -JOB_MINUTES[job.kind])  # stable: ties keep order
     if workers <= 1:
-        return [job(*args, **kwargs) for job, args, kwargs in jobs]
+        return {job.name: job.function(*job.args, **job.kwargs) for job in ordered}
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: list[Future[Path]] = [pool.submit(job, *args, **kwargs)
-                                       for job, args, kwargs in jobs]
-        return [future.result() for future in futures]
+        futures: dict[str, Future[Path]] = {
+            job.name: pool.submit(job.function, *job.args, **job.kwargs) for job in ordered}
+        return {name: future.result() for name, future in futures.items()}
