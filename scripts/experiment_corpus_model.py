@@ -59,7 +59,8 @@ def config_for(width: int, depth: int, work: Path, pretraining: bool,
     """``configs/ner.cfg`` with the encoder's width and depth, and (for pretraining) the
     ``[pretraining]`` block spaCy's ``init fill-config --pretraining`` adds.
     ``char_embed``: the character members' embedding
-    (:data:`warta.train.corpus_ensemble.CHAR_EMBED`) in place of ``MultiHashEmbed``."""
+    (:data:`warta.train.corpus_ensemble.CHAR_EMBED`; 8 epochs here, as the NER) in
+    place of ``MultiHashEmbed``."""
     from spacy.cli.init_config import fill_config
     from spacy.util import load_config
 

@@ -113,15 +113,21 @@ def test_a_member_with_other_labels_is_refused(tmp_path: Path) -> None:
         head.get_pipe(CORPUS_HEAD).set_members([member.get_pipe("ner")])
 
 
-def test_a_character_member_changes_only_the_embedding_of_the_ner_config(
+def test_a_member_config_is_the_ner_config_with_fewer_epochs_and_its_embedding(
         tmp_path: Path) -> None:
     from spacy.util import load_config
 
-    from warta.train.corpus_ensemble import char_embed_config
+    from warta.train.corpus_ensemble import CorpusMemberRecipe, member_config
     from warta.train.ner import CONFIG
 
-    plain = load_config(CONFIG, interpolate=False)
-    chars = load_config(char_embed_config(tmp_path / "chars.cfg"), interpolate=False)
+    ner = load_config(CONFIG, interpolate=False)
+    plain = load_config(member_config(CorpusMemberRecipe(1), tmp_path / "plain.cfg"),
+                        interpolate=False)
+    chars = load_config(member_config(CorpusMemberRecipe(4, char_embed=True),
+                                      tmp_path / "chars.cfg"), interpolate=False)
+    assert (ner["training"]["max_epochs"], plain["training"]["max_epochs"]) == (8, 5)
+    ner["training"]["max_epochs"] = 5
+    assert plain == ner
     embed = chars["components"]["tok2vec"]["model"].pop("embed")
     plain["components"]["tok2vec"]["model"].pop("embed")
     assert chars == plain

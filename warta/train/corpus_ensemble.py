@@ -62,13 +62,22 @@ def smoke_members() -> tuple[CorpusMemberRecipe, ...]:
     return tuple(firsts.values())
 
 
-def char_embed_config(output_path: Path | str) -> Path:
-    """``configs/ner.cfg`` with :data:`CHAR_EMBED` as the encoder's embedding, written
-    to ``output_path``."""
+# Epochs of a member's first stage (the NER's is 8): each of the four shipped members
+# had its best checkpoint of that stage by its fifth epoch, and the learning rate is
+# constant, so stopping there keeps the same weights and saves about a third of the
+# stage (docs/MODELS.md, "The ensemble").
+MEMBER_EPOCHS = 5
+
+
+def member_config(recipe: CorpusMemberRecipe, output_path: Path | str) -> Path:
+    """``configs/ner.cfg`` with :data:`MEMBER_EPOCHS` and, for a character member,
+    :data:`CHAR_EMBED` as the encoder's embedding, written to ``output_path``."""
     from spacy.util import load_config
 
     cfg = load_config(CONFIG, interpolate=False)
-    cfg["components"]["tok2vec"]["model"]["embed"] = dict(CHAR_EMBED)
+    cfg["training"]["max_epochs"] = MEMBER_EPOCHS
+    if recipe.char_embed:
+        cfg["components"]["tok2vec"]["model"]["embed"] = dict(CHAR_EMBED)
     cfg.to_disk(output_path)
     return Path(output_path)
 
@@ -80,10 +89,8 @@ def train_corpus_member(output_dir: Path | str, data_dir: Path | str,
     """One member (``recipe``, its seed offset added to ``seed``): the NER recipe on the
     NER corpora alone, in idner's convention."""
     output_dir = Path(output_dir)
-    config = None
-    if recipe.char_embed:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        config = char_embed_config(output_dir.parent / f"{output_dir.name}_chars.cfg")
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    config = member_config(recipe, output_dir.parent / f"{output_dir.name}_ner.cfg")
     return train_ner(output_dir, data_dir, seed=seed + recipe.seed_offset,
                      vectors_seed=vectors_seed, config=config,
                      news_repeat=0, select_news=False, corpus_head=False,
