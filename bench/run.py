@@ -66,9 +66,9 @@ from warta.eval.sources import default_texts_path, iso_published, shared_data_di
 
 STOCK_DIR = ROOT / "build" / "stock"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "warta-spacy-corpus",
-                            "stock", "stock-numpy", "stock-default", "tokenizer",
-                            "warta-tokenizer")
+SYSTEMS: tuple[str, ...] = ("warta", "warta-batch", "warta-spacy", "warta-spacy-head",
+                            "warta-spacy-corpus", "stock", "stock-numpy", "stock-default",
+                            "tokenizer", "warta-tokenizer")
 # nlp.pipe batch size for the spaCy systems: whole articles in batches of 16 run about 1.5x
 # faster (and in a quarter of the memory) than in spaCy's default batches of 1000 texts.
 BATCH_SIZE = 16
@@ -76,7 +76,10 @@ LABELS = {
     "warta": "Warta, full `warta.analyze`, one article at a time",
     "warta-batch": f"Warta, full `warta.analyze_many` (batch {BATCH_SIZE}, as `--jsonl` runs)",
     "warta-spacy": f"Warta spaCy pipeline alone (batch {BATCH_SIZE})",
-    "warta-spacy-corpus": "the same with the idner-convention head `ner_corpus` (F1: that head)",
+    "warta-spacy-head": "the same with the idner-convention head `ner_corpus` alone, as "
+                        "`spacy.load` of the model gives it (F1: that head)",
+    "warta-spacy-corpus": "the same with `ner_corpus` and its ensemble members, as "
+                          "`warta.load()` runs it (F1: that ensemble)",
     "stock": f"stock spaCy NER (efficiency config), batch {BATCH_SIZE}",
     "stock-numpy": f"the same loaded on numpy's matrix products, as Warta loads its models "
                    f"(warta.nlp.ops), batch {BATCH_SIZE}",
@@ -158,6 +161,10 @@ def spacy_pipeline(system: str, stock_model: Path | None = None) -> Language:
     if system in ("warta-spacy", "warta-spacy-corpus"):
         from warta.nlp.pipeline import get_nlp
         return get_nlp(corpus_head=system == "warta-spacy-corpus")
+    if system == "warta-spacy-head":  # the model's own head, without the members beside it
+        from warta.nlp.ops import load_pipeline
+        from warta.nlp.pipeline import MODEL_DIR, SYNTAX_COMPONENTS
+        return load_pipeline(MODEL_DIR, exclude=list(SYNTAX_COMPONENTS))
     if system in ("stock", "stock-default"):
         return spacy.load(stock_model or STOCK_DIR / "model")
     if system == "stock-numpy":
@@ -308,7 +315,8 @@ def measure_load(repeats: int = LOAD_REPEATS) -> dict[str, float] | None:
 
 def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | None:
     """PER/ORG/LOC span scores on idner dev, or ``None`` without the data or a model.
-    ``warta-corpus-head``: the Warta pipeline's second head (``doc.spans["ner_corpus"]``)."""
+    ``warta-corpus-head``: the Warta pipeline's second head (``doc.spans["ner_corpus"]``)
+    with its ensemble members; ``warta-head-alone``: that head without them."""
     import spacy
 
     from warta.eval.ner import evaluate_ner
@@ -317,17 +325,18 @@ def ner_f1(system: str, stock_model: Path | None = None) -> dict[str, object] | 
     if not dev.exists():
         return None
     spans_key = None
-    if system in ("warta-spacy", "warta-corpus-head"):
+    if system in ("warta-spacy", "warta-corpus-head", "warta-head-alone"):
         from warta.nlp.entity_tagger import CORPUS_HEAD
         from warta.nlp.pipeline import MODEL_DIR
         if not (MODEL_DIR / "config.cfg").exists():
             return None
         nlp = spacy.load(MODEL_DIR)
-        if system == "warta-corpus-head":
+        if system != "warta-spacy":
             if CORPUS_HEAD not in nlp.pipe_names:
                 return None
-            from warta.nlp.corpus_ensemble import add_corpus_members
-            add_corpus_members(nlp, MODEL_DIR)  # its ensemble members, beside the model
+            if system == "warta-corpus-head":
+                from warta.nlp.corpus_ensemble import add_corpus_members
+                add_corpus_members(nlp, MODEL_DIR)  # its ensemble members, beside the model
             spans_key = CORPUS_HEAD
     elif system == "stock":
         model = stock_model or STOCK_DIR / "model"
@@ -347,7 +356,8 @@ def worker_main(args: argparse.Namespace) -> int:
     stock = Path(args.stock_model) if args.stock_model else None
     if args.worker == "f1":
         out: dict[str, object] = {s: ner_f1(s, stock)
-                                  for s in ("warta-spacy", "warta-corpus-head", "stock")}
+                                  for s in ("warta-spacy", "warta-corpus-head",
+                                            "warta-head-alone", "stock")}
     elif args.cores == 1:
         out = measure(args.system, articles, stock)
     else:
@@ -428,7 +438,8 @@ def markdown(report: dict[str, object]) -> str:
         key = "stock" if system.startswith("stock") else "warta"
         f1 = None if system.endswith("tokenizer") else f1s.get(
             "stock" if key == "stock" else
-            "warta-corpus-head" if system == "warta-spacy-corpus" else "warta-spacy")
+            "warta-corpus-head" if system == "warta-spacy-corpus" else
+            "warta-head-alone" if system == "warta-spacy-head" else "warta-spacy")
         model = models.get(key) if not system.endswith("tokenizer") else None
         if system == "warta-spacy-corpus" and model and models.get("warta-corpus"):
             # the head's ensemble members are a pipeline beside the model: count both
