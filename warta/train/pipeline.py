@@ -8,7 +8,9 @@ vote (:mod:`warta.train.parse_vote`) and the idner-convention head's ensemble me
 (:mod:`warta.train.corpus_ensemble`) are pipelines of their own beside it.
 
 The trainings are independent single-threaded jobs, so they run in two worker
-processes: the whole build fits the hour on a 2-core machine.
+processes, the longest first (about 49 minutes on the Intel machine of the earlier
+sessions before the ensemble's members joined; well over the hour on the AMD machine of
+the later ones: docs/MODELS.md, "Size, time, speed").
 """
 
 from __future__ import annotations
