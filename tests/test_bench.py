@@ -87,17 +87,22 @@ def test_markdown_table_reports_untrained_stock() -> None:
     assert "not trained; run make bench-baseline" in table
 
 
-def test_markdown_table_gives_the_corpus_head_row_that_head_s_f1() -> None:
+def test_markdown_table_gives_the_corpus_head_rows_their_own_f1_and_size() -> None:
     one = {"wps": 40000.0, "wps_cpu": 40000.0, "peak_mb": 300.0, "load_s": 1.8}
     report = {"results": {"warta-spacy": {"1": one, "2": one},
+                          "warta-spacy-head": {"1": one, "2": one},
                           "warta-spacy-corpus": {"1": one, "2": one}},
               "f1": {"warta-spacy": {"overall": {"f1": 0.7963}},
-                     "warta-corpus-head": {"overall": {"f1": 0.8313}}, "stock": None},
-              "models": {"warta": {"size_mb": 36.2}, "stock": None}}
+                     "warta-head-alone": {"overall": {"f1": 0.8468}},
+                     "warta-corpus-head": {"overall": {"f1": 0.8857}}, "stock": None},
+              "models": {"warta": {"size_mb": 36.2}, "warta-corpus": {"size_mb": 30.2},
+                         "stock": None}}
     rows = bench.markdown(report).splitlines()
-    assert rows[2].startswith("| Warta spaCy pipeline alone") and "| 0.796 |" in rows[2]
-    assert rows[3].startswith("| the same with the idner-convention head")
-    assert "| 0.831 |" in rows[3]
+    assert rows[2].startswith("| Warta spaCy pipeline alone") and "| 0.796 | 36.2 |" in rows[2]
+    assert rows[3].startswith("| the same with the idner-convention head `ner_corpus` alone")
+    assert "| 0.847 | 36.2 |" in rows[3]
+    assert rows[4].startswith("| the same with `ner_corpus` and its ensemble members")
+    assert "| 0.886 | 66.4 |" in rows[4]  # the members' pipeline counted in the size
 
 
 def test_stock_corpora_keep_loc_and_drop_dev_sentences(tmp_path: Path) -> None:
