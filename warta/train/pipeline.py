@@ -54,11 +54,11 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
 
 
 # Single-core minutes of each kind of training job on this project's AMD machine
-# (2026-11-27's partial build; a beam-search vote member ran more than 30 of them and
-# is guessed at 50): the build starts the longest jobs first, so that no long one is
-# left to run alone at the end while the other worker idles.
-JOB_MINUTES: dict[str, float] = {"vote_beam": 50, "ner": 24, "ud": 21, "vote": 12,
-                                 "corpus": 8.5}
+# (2026-11-27: a partial build, and a beam-search vote member trained alone): the build
+# starts the longest jobs first, so that no long one is left to run alone at the end
+# while the other worker idles.
+JOB_MINUTES: dict[str, float] = {"vote_beam": 42.5, "ner": 23.5, "ud": 21, "vote": 11.6,
+                                 "corpus": 7.3}
 
 
 @dataclass(frozen=True, slots=True)
