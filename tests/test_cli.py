@@ -559,9 +559,14 @@ def test_train_smoke_writes_a_loadable_pipeline(tmp_path):
     assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "warta.Tokenizer.v1"}
     assert [t.text for t in nlp("Katanya di Jl. Sudirman.")] == [
         "Kata", "nya", "di", "Jl.", "Sudirman", "."]
-    # beside it, the member parsers of the parse vote (one in smoke mode), which
-    # warta.load() puts to work after the parser
-    assert spacy.load(tmp_path / "model_vote").pipe_names == ["parser_seed1"]
+    # beside it, the member parsers of the parse vote (in smoke mode the one with a wider
+    # encoder window and the one with more parser features), which warta.load() puts
+    # to work after the parser
+    vote = spacy.load(tmp_path / "model_vote")
+    assert vote.pipe_names == ["parser_seed1", "parser_seed3"]
+    members = [vote.config["components"][name]["model"] for name in vote.pipe_names]
+    assert [m["tok2vec"]["encode"]["window_size"] for m in members] == [2, 1]
+    assert [m["extra_state_tokens"] for m in members] == [False, True]
     # and the idner-convention head's ensemble members (one of each kind in smoke mode:
     # hashed affixes, then characters)
     corpus = spacy.load(tmp_path / "model_corpus")

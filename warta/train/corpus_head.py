@@ -23,6 +23,7 @@ from typing import Any
 from spacy.util import load_config
 
 from warta.nlp.entity_tagger import CORPUS_HEAD
+from warta.train.spacy_training import train_config
 
 LEARN_RATE = 0.001
 MAX_EPOCHS = 20
@@ -64,13 +65,11 @@ def train_corpus_head(config_path: Path, model: Path, work: Path, *, seed: int,
                       eval_frequency: int | None = None) -> Path:
     """Train the head over ``model``'s frozen ``tok2vec`` on the idner files that
     :func:`warta.train.corpus.build_corpora` wrote into ``work``; the best pipeline."""
-    from spacy.cli.train import train as spacy_train
-
     cfg = head_config(config_path, model, vectors=vectors, max_epochs=max_epochs or MAX_EPOCHS,
                       eval_frequency=eval_frequency or EVAL_FREQUENCY)
     cfg.to_disk(work / "corpus_head.cfg")
     out = work / "corpus_head"
-    spacy_train(work / "corpus_head.cfg", out, use_gpu=-1, overrides={
+    train_config(work / "corpus_head.cfg", out, {
         "paths.train": str(work / "idner_train.spacy"), "paths.dev": str(work / "idner_dev.spacy"),
         "paths.vectors": str(model) if vectors else None, "system.seed": seed})
     return out / "model-best" if (out / "model-best").exists() else out / "model-last"

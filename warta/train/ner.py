@@ -9,7 +9,6 @@ fixed seed, adds the tokenizer's news abbreviations and writes the pipeline.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 import time
@@ -34,6 +33,7 @@ from warta.train.distil import (
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 from warta.train.output import write_pipeline
+from warta.train.spacy_training import train_config
 from warta.train.ud import (
     config_with_source,
     encoder_overrides,
@@ -155,10 +155,6 @@ def _best(train_out: Path) -> Path:
     return best if best.exists() else train_out / "model-last"
 
 
-def _pin_threads() -> None:
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-
 
 def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
               max_epochs: int | None = None, seed: int = 0,
@@ -186,9 +182,6 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     ``vectors_seed``: the static vectors' seed when it is not ``seed`` (models of several
     seeds that share one vectors table).
     """
-    from spacy.cli.train import train as spacy_train
-
-    _pin_threads()
     output_dir, data_dir = Path(output_dir), Path(data_dir)
     config_path = Path(config) if config else CONFIG
     smoke = max_sentences is not None and max_sentences <= 2000
@@ -239,7 +232,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             config_path = config_with_source(config_path, stage0, work, component="tok2vec",
                                              source_component="tok2vec_ud")
             overrides.pop("components.tok2vec.model.embed.include_static_vectors", None)
-        spacy_train(config_path, work / "base", use_gpu=-1, overrides=overrides)
+        train_config(config_path, work / "base", overrides)
         model = _best(work / "base")
         if FINETUNE:
             tune = {**overrides, "paths.train": str(work / "finetune.spacy"),
@@ -247,7 +240,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             tune.pop("components.tok2vec.model.embed.include_static_vectors", None)
             if max_epochs is not None:
                 tune["training.max_epochs"] = max_epochs
-            spacy_train(FINETUNE_CONFIG, work / "tune", use_gpu=-1, overrides=tune)
+            train_config(FINETUNE_CONFIG, work / "tune", tune)
             model = _best(work / "tune")
         head = None
         if corpus_head:

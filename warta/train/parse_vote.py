@@ -1,8 +1,8 @@
 """Member parsers for the parse vote (:mod:`warta.nlp.parse_vote`).
 
 Each member is the shipped UD recipe (stage 1 on the nlp-id POS corpus, stage 2 on
-the treebanks) trained with another seed and one setting changed — a beam-search
-parser, more or less dropout — because parsers that differ in more than the seed
+the treebanks) trained with another seed and one setting changed — the encoder's window, the
+parser's features, more or less dropout — because parsers that differ in more than the seed
 make more different mistakes, which is what a vote needs (docs/MODELS.md). Their
 hash-embedding tables are smaller, so that four stay a modest download. Only the
 parser is kept, with its own copy of the encoder (``nlp.replace_listeners``); the
@@ -41,23 +41,27 @@ class MemberRecipe:
     overrides: dict[str, Any] = field(default_factory=dict)
 
 
-# A beam-search parser learns more slowly than the greedy one: it gets all 40 epochs.
-_BEAM = {"components.parser.factory": "beam_parser", "components.parser.beam_width": 8,
-         "components.parser.beam_density": 0.0001, "components.parser.beam_update_prob": 0.5}
+# Each member changes one setting of the shipped recipe: the encoder's window (two words
+# each side instead of one), the parser's features (``extra_state_tokens``: more tokens
+# of the state), or the dropout. All are greedy parsers trained for 24 epochs: until
+# 2026-11-27 two were beam-search parsers trained for 40 (42.5 single-core minutes each
+# on the AMD machine, against about 10), which kept ``make models`` over the hour there.
 MEMBERS: tuple[MemberRecipe, ...] = (
-    MemberRecipe(1, 40, _BEAM),
+    MemberRecipe(1, 24, {"components.tok2vec_ud.model.encode.window_size": 2}),
     MemberRecipe(2, 24, {"training.dropout": 0.3}),
-    MemberRecipe(3, 40, _BEAM),
+    MemberRecipe(3, 24, {"components.parser.model.extra_state_tokens": True}),
     MemberRecipe(4, 24, {"training.dropout": 0.1}),
 )
 # NORM/PREFIX/SUFFIX/SHAPE rows: 6.3 MB per encoder instead of 12 (the shipped 20000/…).
 MEMBER_ROWS: tuple[int, ...] = (8000, 1000, 2500, 1000)
 MEMBER_PREFIX = "parser_seed"
+_ENCODER = "components.tok2vec_ud."
 
 
-def is_beam(recipe: MemberRecipe) -> bool:
-    """Whether the member's parser searches with a beam (the slowest trainings)."""
-    return recipe.overrides.get("components.parser.factory") == "beam_parser"
+def smoke_members() -> tuple[MemberRecipe, ...]:
+    """The members a smoke build trains: one that changes the encoder (its setting goes
+    to stage 1, or to stage 2 when there is no stage 1) and one that changes the parser."""
+    return MEMBERS[0], MEMBERS[2]
 
 
 def member_name(seed: int) -> str:
@@ -73,19 +77,24 @@ def train_member(output_dir: Path | str, data_dir: Path | str, recipe: MemberRec
     output_dir, data_dir = Path(output_dir), Path(data_dir)
     smoke = max_sentences is not None
     seed = seed + recipe.seed_offset
-    rows = {"components.tok2vec_ud.model.embed.rows": list(MEMBER_ROWS)}
+    # The encoder's settings go to stage 1, which builds it; stage 2 sources it from there.
+    encoder = {"components.tok2vec_ud.model.embed.rows": list(MEMBER_ROWS),
+               **{key: value for key, value in recipe.overrides.items()
+                  if key.startswith(_ENCODER)}}
+    rest = {key: value for key, value in recipe.overrides.items()
+            if not key.startswith(_ENCODER)}
     with tempfile.TemporaryDirectory(prefix="warta-member-") as tmp:
         work = Path(tmp)
         pretrained: Path | bool = False
         if PRETRAIN and not smoke and nlpid_postag_path() is not None:
             pretrained = pretrain_ud_tok2vec(work / "pretag", data_dir, seed=seed,
                                              max_epochs=PRETRAIN_EPOCHS,
-                                             overrides={**encoder_overrides(CONFIG), **rows})
+                                             overrides={**encoder_overrides(CONFIG), **encoder})
         ud = train_ud(work / "ud", data_dir, seed=seed, pretrained=pretrained,
                       max_sentences=max_sentences,
                       max_epochs=max_epochs if max_epochs is not None else recipe.epochs,
                       clitic_forms=[],
-                      overrides={**recipe.overrides, **({} if pretrained else rows)})
+                      overrides={**rest, **({} if pretrained else encoder)})
         nlp = spacy.load(ud)
         nlp.replace_listeners("tok2vec_ud", "parser", ["model.tok2vec"])
         member = empty_pipeline()

@@ -28,14 +28,12 @@ import spacy
 from warta.nlp.corpus_ensemble import corpus_members_dir
 from warta.nlp.parse_vote import vote_model_dir
 from warta.train.corpus_ensemble import MEMBERS as CORPUS_MEMBERS
-from warta.train.corpus_ensemble import (
-    smoke_members,
-    train_corpus_member,
-    write_corpus_members,
-)
+from warta.train.corpus_ensemble import smoke_members as smoke_corpus_members
+from warta.train.corpus_ensemble import train_corpus_member, write_corpus_members
 from warta.train.ner import train_ner
 from warta.train.output import write_pipeline
-from warta.train.parse_vote import MEMBERS, build_vote_model, is_beam, train_member
+from warta.train.parse_vote import MEMBERS, build_vote_model, smoke_members, train_member
+from warta.train.spacy_training import pin_threads
 from warta.train.ud import add_ud_components, train_ud
 
 WORKERS = 2  # this machine's cores; each training job is single-threaded
@@ -57,8 +55,7 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
 # (2026-11-27: a partial build, and a beam-search vote member trained alone): the build
 # starts the longest jobs first, so that no long one is left to run alone at the end
 # while the other worker idles.
-JOB_MINUTES: dict[str, float] = {"vote_beam": 42.5, "ner": 23.5, "ud": 21, "vote": 11.6,
-                                 "corpus": 7.3}
+JOB_MINUTES: dict[str, float] = {"ner": 23.5, "ud": 21, "vote": 11.6, "corpus": 7.3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +77,10 @@ def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 
     :func:`warta.nlp.parse_vote.vote_model_dir`). Smoke mode trains one member of each
     kind."""
     limits: dict[str, int] = {"max_sentences": 300, "max_epochs": 1} if smoke else {}
-    members = MEMBERS[:1] if smoke else MEMBERS
-    corpus_members = smoke_members() if smoke else CORPUS_MEMBERS
+    members = smoke_members() if smoke else MEMBERS
+    corpus_members = smoke_corpus_members() if smoke else CORPUS_MEMBERS
     data_dir = Path(data_dir)
+    pin_threads()  # before the workers start, so that their numpy loads with it
     with tempfile.TemporaryDirectory(prefix="warta-build-") as tmp:
         work = Path(tmp)
         jobs = [
@@ -92,7 +90,7 @@ def build_pipeline(output_dir: Path | str, data_dir: Path | str, *, seed: int = 
                   (work / f"corpus{k}", data_dir, recipe),
                   {"seed": seed, "vectors_seed": seed, **limits})
               for k, recipe in enumerate(corpus_members, start=1)),
-            *(Job(f"member{k}", "vote_beam" if is_beam(recipe) else "vote", train_member,
+            *(Job(f"member{k}", "vote", train_member,
                   (work / f"member{k}", data_dir, recipe), {"seed": seed, **limits})
               for k, recipe in enumerate(members, start=1)),
         ]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import random
 import re
 import shutil
@@ -33,6 +32,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from warta.train.output import write_pipeline
+from warta.train.spacy_training import train_config
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "configs" / "ud.cfg"
@@ -460,10 +460,6 @@ def add_ud_components(target: spacy.Language, ud_nlp: spacy.Language) -> list[st
 # ---------------------------------------------------------------------------
 
 
-def _pin_threads() -> None:
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-
 
 def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
                         max_sentences: int | None = None, max_epochs: int | None = None,
@@ -473,9 +469,6 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
 
     :func:`train_ud` with ``pretrained=`` this directory sources its ``tok2vec_ud``.
     """
-    from spacy.cli.train import train as spacy_train
-
-    _pin_threads()
     output_dir = Path(output_dir)
     with tempfile.TemporaryDirectory(prefix="warta-pretag-") as tmp:
         work = Path(tmp)
@@ -488,7 +481,7 @@ def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
             opts["paths.vectors"] = str(vectors)
             opts["components.tok2vec_ud.model.embed.include_static_vectors"] = True
         opts.update(overrides or {})
-        spacy_train(PRETAG_CONFIG, work / "out", use_gpu=-1, overrides=opts)
+        train_config(PRETAG_CONFIG, work / "out", opts)
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(work / "out" / "model-last", output_dir)
@@ -547,9 +540,6 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
     ``clitic_forms`` are written into the tokenizer as special cases; by default
     the MWT forms of the training files.
     """
-    from spacy.cli.train import train as spacy_train
-
-    _pin_threads()
     output_dir, data_dir = Path(output_dir), Path(data_dir)
     config_path = Path(config) if config else CONFIG
     smoke = max_sentences is not None and max_sentences <= 2000
@@ -583,7 +573,7 @@ def train_ud(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int
         opts.update(overrides or {})
         if pretrained:
             config_path = config_with_source(config_path, pretrained, work)
-        spacy_train(config_path, work / "out", use_gpu=-1, overrides=opts)
+        train_config(config_path, work / "out", opts)
         best = work / "out" / "model-best"
         nlp = spacy.load(best if best.exists() else work / "out" / "model-last")
         if clitic_forms is None:
