@@ -89,6 +89,24 @@ def test_the_whole_word_tokenizer_saves_and_pickles_as_the_stock_one():
     assert [t.text for t in again(WHOLE)] == [t.text for t in stock(WHOLE)]
 
 
+def test_a_special_case_added_over_a_whole_word_is_the_one_applied_and_saved():
+    from spacy.symbols import ORTH
+
+    from warta.nlp.tokenizer_factory import WholeWordTokenizer
+
+    data = spacy.blank("id").tokenizer.to_bytes(exclude=["vocab"])
+    whole = WholeWordTokenizer(spacy.blank("id").vocab).from_bytes(data)
+    assert "berhati-hatilah" in whole._whole_words
+    split = [{ORTH: "berhati-hati"}, {ORTH: "lah"}]
+    whole.add_special_case("berhati-hatilah", split)
+    assert [t.text for t in whole("berhati-hatilah kalian")] == ["berhati-hati", "lah", "kalian"]
+    assert whole.rules["berhati-hatilah"] == split
+    again = WholeWordTokenizer(spacy.blank("id").vocab).from_bytes(
+        whole.to_bytes(exclude=["vocab"]))
+    assert "berhati-hatilah" not in again._whole_words
+    assert [t.text for t in again("berhati-hatilah kalian")] == ["berhati-hati", "lah", "kalian"]
+
+
 def test_a_token_match_of_its_own_still_applies():
     import re
 

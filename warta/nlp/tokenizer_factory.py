@@ -142,9 +142,12 @@ class WholeWordTokenizer(Tokenizer):
 
     @property
     def rules(self) -> dict[str, list[dict]]:
-        """Every special case, the whole words' included (as spaCy would list them)."""
+        """Every special case, the whole words' included (as spaCy would list them). A
+        case added for a whole word ("berhati-hatilah" → "berhati-hati" + "lah", a clitic
+        split the UD components bring) is the one listed, and saved: it is also the one
+        the tokenizer applies, special cases coming before ``token_match``."""
         kept = Tokenizer.rules.__get__(self)
-        return {**kept, **{w: [{ORTH: w}] for w in self._whole_words}}
+        return {**{w: [{ORTH: w}] for w in self._whole_words}, **kept}
 
     @rules.setter
     def rules(self, rules: Mapping[str, list[dict]] | None) -> None:

@@ -8,9 +8,8 @@ vote (:mod:`warta.train.parse_vote`) and the idner-convention head's ensemble me
 (:mod:`warta.train.corpus_ensemble`) are pipelines of their own beside it.
 
 The trainings are independent single-threaded jobs, so they run in two worker
-processes, the longest first (about 49 minutes on the Intel machine of the earlier
-sessions before the ensemble's members joined; well over the hour on the AMD machine of
-the later ones: docs/MODELS.md, "Size, time, speed").
+processes, the longest first: 39 minutes on the project's 2-core AMD machine
+(docs/MODELS.md, "The build in 39 minutes").
 """
 
 from __future__ import annotations
@@ -51,11 +50,11 @@ def assemble(ner_dir: Path | str, ud_dir: Path | str, output_dir: Path | str) ->
     return write_pipeline(nlp, output_dir)
 
 
-# Single-core minutes of each kind of training job on this project's AMD machine
-# (2026-11-27: a partial build, and a beam-search vote member trained alone): the build
-# starts the longest jobs first, so that no long one is left to run alone at the end
-# while the other worker idles.
-JOB_MINUTES: dict[str, float] = {"ner": 23.5, "ud": 21, "vote": 11.6, "corpus": 7.3}
+# Single-core minutes of each kind of training job in the build on this project's AMD
+# machine (2026-11-27, two at a time, numpy's products): the build starts the longest
+# jobs first, so that no long one is left to run alone at the end while the other
+# worker idles.
+JOB_MINUTES: dict[str, float] = {"ner": 11.6, "ud": 10.6, "vote": 7.7, "corpus": 6}
 
 
 @dataclass(frozen=True, slots=True)
