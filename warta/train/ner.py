@@ -155,7 +155,6 @@ def _best(train_out: Path) -> Path:
     return best if best.exists() else train_out / "model-last"
 
 
-
 def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: int | None = None,
               max_epochs: int | None = None, seed: int = 0,
               config: Path | str | None = None, news_repeat: int = NEWS_REPEAT,

@@ -460,7 +460,6 @@ def add_ud_components(target: spacy.Language, ud_nlp: spacy.Language) -> list[st
 # ---------------------------------------------------------------------------
 
 
-
 def pretrain_ud_tok2vec(output_dir: Path | str, data_dir: Path | str, *,
                         max_sentences: int | None = None, max_epochs: int | None = None,
                         vectors: Path | str | None = None, seed: int = 0,
