@@ -1134,3 +1134,69 @@ def test_club_nicknames_and_short_names_are_the_club():
     assert [(e.name, e.aliases) for e in entities] == [
         ("Persib Bandung", ["Maung Bandung", "Persib"]),
         ("Persija", ["Macan Kemayoran"]), ("PSM", [])]
+
+
+def test_a_party_organ_tagged_apart_from_the_party_is_still_an_organ():
+    # the model tagged "DPD" alone and "Golkar Gowa" as one body: the organ, its level
+    # and the party are read together, so the region after the party is a place
+    text = ("Ketua DPD II Golkar Gowa Andi Maddusila membuka rapat kerja. Golkar Gowa "
+            "menargetkan sepuluh kursi.")
+    entities = entities_of(text, {"DPD": ORG, "Golkar Gowa": ORG, "Andi Maddusila": PER})
+    golkar = entity_named(entities, "Golkar")
+    assert mentions(golkar) == [(*span(text, "Golkar"), "Golkar"),
+                                (*span(text, "Golkar", "kerja."), "Golkar")]
+    assert entity_named(entities, "Gowa").type == "GPE"
+    assert not any(m.text == "DPD" for e in entities for m in e.mentions)
+
+
+def test_a_place_opening_a_person_span_after_an_office_is_the_office_region():
+    # "Ketua Golkar Parepare Tasming Hamid": the model put the region into the name
+    text = ("Ketua Golkar Parepare Tasming Hamid meresmikan pasar baru. Tasming berharap pasar "
+            "itu ramai. Seorang warga bernama Kendari Putra ikut berbelanja.")
+    entities = entities_of(text, {"Golkar": ORG, "Parepare Tasming Hamid": PER, "Tasming": PER,
+                                  "Kendari Putra": PER})
+    assert mentions(entity_named(entities, "Parepare")) == [(*span(text, "Parepare"), "Parepare")]
+    assert entity_named(entities, "Parepare").type == "GPE"
+    tasming = entity_named(entities, "Tasming Hamid")
+    assert mentions(tasming) == [(*span(text, "Tasming Hamid"), "Tasming Hamid"),
+                                 (*span(text, "Tasming", "baru."), "Tasming")]
+    # no office before it: a person's name that opens with a place's stays whole
+    assert entity_named(entities, "Kendari Putra").type == "PER"
+
+
+def test_the_body_head_before_a_spelled_portfolio_belongs_to_the_name():
+    # the model found only the acronym; the words it spells follow "Kementerian"
+    text = ("Kementerian Perumahan dan Kawasan Permukiman (PKP) menyiapkan rumah subsidi. "
+            "PKP menargetkan tiga juta rumah.")
+    entities = entities_of(text, {"PKP": ORG})
+    pkp = entity_named(entities, "Kementerian Perumahan dan Kawasan Permukiman")
+    assert pkp.type == "ORG"
+    assert mentions(pkp) == [(0, 44, "Kementerian Perumahan dan Kawasan Permukiman"),
+                             (*span(text, "PKP"), "PKP"), (*span(text, "PKP", "subsidi."), "PKP")]
+
+
+def test_a_body_named_with_its_building_is_the_body():
+    text = "Rapat digelar di Gedung Bursa Efek Indonesia (BEI), Jakarta, Kamis pagi."
+    entities = entities_of(text, {"Gedung Bursa Efek Indonesia": ORG, "BEI": ORG,
+                                  "Jakarta": GPE})
+    bei = entity_named(entities, "Bursa Efek Indonesia")
+    assert mentions(bei) == [(*span(text, "Bursa Efek Indonesia"), "Bursa Efek Indonesia"),
+                             (*span(text, "BEI"), "BEI")]
+
+
+def test_a_portfolio_acronym_after_a_minister_title_is_no_name():
+    text = ("Menteri Energi dan Sumber Daya Mineral (ESDM) Bahlil Lahadalia hadir bersama "
+            "Menteri Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan Agus "
+            "Harimurti Yudhoyono (AHY). Kementerian Energi dan Sumber Daya Mineral (ESDM) "
+            "menyiapkan datanya.")
+    entities = entities_of(text, {"ESDM": ORG, "Bahlil Lahadalia": PER,
+                                  "Agus Harimurti Yudhoyono": PER, "AHY": PER,
+                                  "Kementerian Energi dan Sumber Daya Mineral": ORG})
+    esdm = entity_named(entities, "Kementerian Energi dan Sumber Daya Mineral")
+    # the office's acronym is no mention; the ministry's, after "Kementerian", is
+    assert [m.text for m in esdm.mentions] == ["Kementerian Energi dan Sumber Daya Mineral",
+                                               "ESDM"]
+    assert esdm.mentions[1].start == text.rindex("ESDM")
+    # a person's name between the portfolio and the bracket: the acronym is theirs
+    assert [m.text for m in entity_named(entities, "Agus Harimurti Yudhoyono").mentions] == [
+        "Agus Harimurti Yudhoyono", "AHY"]

@@ -232,7 +232,8 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     # "DPRD" alone is a kind of body; "Selain", "Dirinya" typed by the model are no names
     found = [m for m in found if m.text not in generic and m.text not in not_names]
     found = _without_party_organs(_with_bracketed_short_forms(found, text), text)
-    return _without_list_numbers(found, text)
+    found = _without_portfolio_acronyms(_without_list_numbers(found, text), text)
+    return _split_leading_places(found, text)
 
 
 _GLUED_NUMBER = re.compile(r"(?<=[A-Za-z]{2})[0-9]{1,2}$")
@@ -279,6 +280,8 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
         # Petroleum Exporting Countries (OPEC)", when the acronym spells all of it
         spelled_body = after is not None and m.label is None \
             and label_at.get(after.start(1)) == "ORG"
+        if after and m.label == "ORG":
+            m = _body_in_its_building(m, after.group(1).casefold())
         if after and (m.label in ("ORG", "GPE", "LOC") or spelled_body) \
                 and (is_acronym(after.group(1))
                      or m.label is not None and _syllable_acronym(after.group(1))):
@@ -290,11 +293,16 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
                 start = _start_spelling(text, floor, m.start, letters[:-len(own)])
             elif m.label is not None and _explained_from(m.text, letters) is None:
                 start = _start_explaining(text, floor, m.start, m.end, letters)
+            spelled = text[start:m.end]
+            # "Kementerian Perumahan dan Kawasan Permukiman (PKP)": the acronym spells
+            # the portfolio, the body's head before it is part of the name all the same
+            head = _body_head_before(text, floor, start) if m.label in ("ORG", None) else None
+            start = start if head is None else head
             taken = text[start:m.start].split()
             body = bool(taken) and taken[0] in load_json("name_words")["org_name_heads"]
             office = text[floor:start].split()[-1:]  # "Menteri Agraria dan Tata Ruang (ATR)"
-            spelled = text[start:m.end]
-            if spelled_body and (initials(spelled) != letters or _common_words_only(spelled)):
+            if spelled_body and (initials(spelled) != letters
+                                 or _common_words_only(spelled) and head is None):
                 taken = []  # not all spelled, or a term ("Pajak Bumi dan Bangunan (PBB)":
                 # the acronym the model typed ORG is a tax's)
             if taken and (m.label != "GPE" or body) \
@@ -307,6 +315,25 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
                 m = NameMention(start, m.end, text[start:m.end], label)
         out.append(m)
     return out
+
+
+def _body_in_its_building(m: NameMention, letters: str) -> NameMention:
+    """"di Gedung Bursa Efek Indonesia (BEI)" typed as one body: the acronym spells the
+    body's name without the building word (``venue_heads``), so the name is the body's
+    and the building word is the place it is said to be in."""
+    first, _, rest = m.text.partition(" ")
+    if first in load_json("name_words")["venue_heads"] and initials(rest) == letters:
+        return NameMention(m.end - len(rest), m.end, rest, "ORG")
+    return m
+
+
+def _body_head_before(text: str, floor: int, start: int) -> int | None:
+    """Where the head of a body's name (``body_heads``: "Kementerian", "Badan") begins
+    when it is the word right before ``start`` and after ``floor``; None otherwise."""
+    match = re.search(r"(?:^|\s)(\w+) $", text[floor:start])
+    if match and match.group(1) in load_json("name_words")["body_heads"]:
+        return floor + match.start(1)
+    return None
 
 
 def _common_words_only(name: str) -> bool:
@@ -403,7 +430,7 @@ def _without_party_organs(mentions: list[NameMention], text: str) -> list[NameMe
     words = load_json("name_words")
     organs, suffixes = words["party_organs"], words["country_suffixes"]
     read: list[tuple[NameMention, NameMention, NameMention | None, bool]] = []
-    for m in mentions:
+    for m in _organs_joined(mentions, text, frozenset(organs)):
         first, _, rest = m.text.partition(" ")
         level = _ROMAN_LEVEL.match(rest)
         rest = rest[level.end():] if level else rest
@@ -419,6 +446,90 @@ def _without_party_organs(mentions: list[NameMention], text: str) -> list[NameMe
             out.extend([party, place])
         else:
             out.append(m)
+    return out
+
+
+_PORTFOLIO_WORD = re.compile(r"([A-Z][\w-]*|dan|,)$")
+
+
+def _without_portfolio_acronyms(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Menteri Energi dan Sumber Daya Mineral (ESDM)": the words after a minister's
+    title (``minister_titles``) up to a bracketed acronym are the portfolio, and the
+    acronym is the portfolio's: an office, not a body's name, and neither is a mention
+    (unless the words open with a body's head). Up to eleven words of portfolio."""
+    minister = frozenset(load_json("name_words")["minister_titles"])
+    heads = frozenset(load_json("name_words")["body_heads"])
+    drop: list[tuple[int, int]] = []
+    for m in mentions:
+        if text[m.start - 2:m.start] != " (" or text[m.end:m.end + 1] != ")" \
+                or not is_acronym(m.text):
+            continue
+        floor = max(0, m.start - 200)
+        words = list(re.finditer(r"[^\s,]+|,", text[floor:m.start - 2]))[-12:]
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].group() in minister:
+                portfolio = words[k + 1:]
+                if portfolio[:1] and portfolio[0].group() == "Koordinator":
+                    portfolio = portfolio[1:]  # "Menteri Koordinator Bidang Pangan (…)"
+                start = floor + portfolio[0].start() if portfolio else m.start
+                if portfolio and portfolio[0].group() not in heads and not any(
+                        p.label == "PER" and start <= p.start < m.start for p in mentions):
+                    drop.append((start, m.end))  # not "… Kewilayahan Agus Harimurti
+                    # Yudhoyono (AHY)": a person's name between, the acronym is theirs
+                break
+            if not _PORTFOLIO_WORD.match(words[k].group()):
+                break
+    return [m for m in mentions if not any(lo <= m.start and m.end <= hi for lo, hi in drop)]
+
+
+_ORGAN_GAP = re.compile(r" (?:I{1,2} )?")
+
+
+def _organs_joined(mentions: list[NameMention], text: str,
+                   organs: frozenset[str]) -> list[NameMention]:
+    """"DPD" + "II" + "Golkar" found apart (the model tagged only the party, or only the
+    organ): the organ, its level and the name after it as one mention, which
+    :func:`_without_party_organs` reads as a party's organ. Only a name of a body or an
+    untyped one right after the organ ("DPD Sultan Najamudin" stays a person)."""
+    out: list[NameMention] = []
+    skip_to = -1
+    for k, m in enumerate(mentions):
+        if m.start < skip_to:
+            continue
+        if m.text in organs and m.label in ("ORG", None):
+            nxt = next((n for n in mentions[k + 1:] if n.start >= m.end
+                        and not _ROMAN_LEVEL.fullmatch(n.text + " ")), None)
+            if nxt is not None and nxt.label in ("ORG", None) \
+                    and _ORGAN_GAP.fullmatch(text, m.end, nxt.start):
+                out.append(NameMention(m.start, nxt.end, text[m.start:nxt.end], "ORG"))
+                skip_to = nxt.end
+                continue
+        out.append(m)
+    return out
+
+
+def _split_leading_places(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Wali Kota Makassar Munafri Arifuddin", "Golkar Makassar Munafri": after an office
+    or a body's name, a person's name that opens with a known place begins after it; the
+    place is the office's region, a mention of its own. Only there: people are named
+    after places ("Jakarta" is no one's given name, but the test would not know)."""
+    bodies = {m.end for m in mentions if m.label in ("ORG", "GPE")}
+    out: list[NameMention] = []
+    for m in mentions:
+        words = m.text.split(" ")
+        before = text[:m.start].split()[-1:]
+        after_office = bool(before) and text[m.start - 1:m.start] == " " and (
+            is_title(before[0]) or before[0].casefold() in _multiword_title_words()
+            or m.start - 1 in bodies)
+        cut = next((k for k in range(len(words) - 1, 0, -1)
+                    if is_gpe(" ".join(words[:k]))), None) \
+            if m.label == "PER" and after_office and len(words) > 1 else None
+        if cut is None or not words[cut][:1].isupper():
+            out.append(m)
+            continue
+        place_end = m.start + len(" ".join(words[:cut]))
+        out.append(NameMention(m.start, place_end, text[m.start:place_end], "GPE"))
+        out.append(NameMention(place_end + 1, m.end, text[place_end + 1:m.end], "PER"))
     return out
 
 
