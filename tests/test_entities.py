@@ -1200,3 +1200,16 @@ def test_a_portfolio_acronym_after_a_minister_title_is_no_name():
     # a person's name between the portfolio and the bracket: the acronym is theirs
     assert [m.text for m in entity_named(entities, "Agus Harimurti Yudhoyono").mentions] == [
         "Agus Harimurti Yudhoyono", "AHY"]
+
+
+def test_a_company_name_typed_in_two_parts_is_joined_by_its_acronym():
+    text = ("Tarif dihitung oleh PT Lintas Marga Sedaya Utama (LMSU) sejak Senin. Sementara "
+            "itu, ASEAN Petroleum Security Agreement (APSA) dibahas di Kuala Lumpur.")
+    entities = entities_of(text, {"PT Lintas Marga": ORG, "Sedaya Utama": PER,
+                                  "LMSU": ORG, "ASEAN": ORG, "Kuala Lumpur": GPE})
+    lmsu = entity_named(entities, "PT Lintas Marga Sedaya Utama")
+    assert (lmsu.type, mentions(lmsu)) == ("ORG", [
+        (*span(text, "PT Lintas Marga Sedaya Utama"), "PT Lintas Marga Sedaya Utama"),
+        (*span(text, "LMSU"), "LMSU")])
+    # a body's name and a treaty's after it: only a company's or a party's name grows
+    assert [m.text for m in entity_named(entities, "ASEAN").mentions] == ["ASEAN"]

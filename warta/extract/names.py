@@ -282,6 +282,11 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
             and label_at.get(after.start(1)) == "ORG"
         if after and m.label == "ORG":
             m = _body_in_its_building(m, after.group(1).casefold())
+        if after and out and m.label != "ORG" and _spell_one_name(
+                out[-1], m, text, after.group(1).casefold()):
+            # "PT Roatex Indonesia" + "Tollroad System" (RITS): one company's name
+            m = NameMention(out[-1].start, m.end, text[out[-1].start:m.end], "ORG")
+            out.pop()
         if after and (m.label in ("ORG", "GPE", "LOC") or spelled_body) \
                 and (is_acronym(after.group(1))
                      or m.label is not None and _syllable_acronym(after.group(1))):
@@ -315,6 +320,19 @@ def _extended_to_acronym(mentions: list[NameMention], text: str) -> list[NameMen
                 m = NameMention(start, m.end, text[start:m.end], label)
         out.append(m)
     return out
+
+
+def _spell_one_name(body: NameMention, rest: NameMention, text: str, letters: str) -> bool:
+    """Whether a company's or a party's name (opening with ``org_heads``: "PT", "Partai")
+    and the name right after it, which the model typed apart, together spell the
+    acronym in brackets after them (the head spells nothing). Only those: "ASEAN" +
+    "Petroleum Security Agreement (APSA)" is a body and the name of its treaty."""
+    heads = load_json("name_words")["org_heads"]
+    if body.label != "ORG" or body.end + 1 != rest.start or text[body.end] != " " \
+            or body.text.split()[0] not in heads:
+        return False
+    words = body.text.split()[1:] + rest.text.split()
+    return len(words) > 2 and initials(" ".join(words)) == letters
 
 
 def _body_in_its_building(m: NameMention, letters: str) -> NameMention:
