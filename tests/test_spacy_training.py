@@ -28,6 +28,17 @@ def test_training_builds_its_models_on_numpys_products(monkeypatch, tmp_path: Pa
     assert get_current_ops().use_blis  # only inside the training: thinc's default after
 
 
+def test_a_training_on_blis_keeps_thincs_default_ops(monkeypatch, tmp_path: Path) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_train(config_path, output_path, *, use_gpu, overrides):
+        seen.update(blis=get_current_ops().use_blis)
+
+    monkeypatch.setattr(spacy.cli.train, "train", fake_train)
+    train_config(tmp_path / "ner.cfg", tmp_path / "out", {}, blis=True)
+    assert seen == {"blis": True}
+
+
 def test_threads_are_pinned_unless_the_caller_chose(monkeypatch) -> None:
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.setenv("OMP_NUM_THREADS", "2")

@@ -33,6 +33,7 @@ from warta.train.distil import (
 from warta.train.gpe import GAZETTEER_DIR, GPE_FILES
 from warta.train.news import NEWS_DEV, NEWS_TRAIN, news_docs
 from warta.train.output import write_pipeline
+from warta.train.soup import average_pipelines
 from warta.train.spacy_training import train_config
 from warta.train.ud import (
     config_with_source,
@@ -71,6 +72,9 @@ DISTIL_GOLD = False  # ... on the gold training docs of stage 1 too (mixed with 
 # A second tagger over the frozen encoder answers in idner-news-2k's convention
 # (``doc.spans["ner_corpus"]``; warta.train.corpus_head); ``ner`` is not changed by it.
 CORPUS_HEAD_ON = True
+# Stage 2 runs this many times, seeds seed, seed + 1, …, from the same stage-1 model, and
+# the mean of their weights is the model (warta.train.soup; docs/MODELS.md, "The soup").
+FINETUNES = 3
 
 
 def abbreviations() -> list[str]:
@@ -163,7 +167,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
               distil_gold: bool = DISTIL_GOLD, distil_news: bool = True,
               select_news: bool = NEWS_SELECT, corpus_head: bool = CORPUS_HEAD_ON,
               init_tok2vec: Path | str | None = None,
-              vectors_seed: int | None = None) -> Path:
+              vectors_seed: int | None = None, finetunes: int = FINETUNES,
+              blis: bool = False) -> Path:
     """Train the NER pipeline into ``output_dir`` and return it.
 
     Two stages: all corpora with ``configs/ner.cfg``, then idner train alone with
@@ -179,7 +184,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
     weights (``config`` must then have a ``[pretraining]`` block, as
     ``spacy init fill-config --pretraining`` writes; scripts/experiment_corpus_model.py);
     ``vectors_seed``: the static vectors' seed when it is not ``seed`` (models of several
-    seeds that share one vectors table).
+    seeds that share one vectors table). ``finetunes``: how many stage-2 runs are
+    averaged (:mod:`warta.train.soup`); ``blis``: train on thinc's default ops
+    (:func:`warta.train.spacy_training.train_config`).
     """
     output_dir, data_dir = Path(output_dir), Path(data_dir)
     config_path = Path(config) if config else CONFIG
@@ -231,7 +238,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             config_path = config_with_source(config_path, stage0, work, component="tok2vec",
                                              source_component="tok2vec_ud")
             overrides.pop("components.tok2vec.model.embed.include_static_vectors", None)
-        train_config(config_path, work / "base", overrides)
+        train_config(config_path, work / "base", overrides, blis=blis)
         model = _best(work / "base")
         if FINETUNE:
             tune = {**overrides, "paths.train": str(work / "finetune.spacy"),
@@ -239,8 +246,12 @@ def train_ner(output_dir: Path | str, data_dir: Path | str, *, max_sentences: in
             tune.pop("components.tok2vec.model.embed.include_static_vectors", None)
             if max_epochs is not None:
                 tune["training.max_epochs"] = max_epochs
-            train_config(FINETUNE_CONFIG, work / "tune", tune)
-            model = _best(work / "tune")
+            tuned = []
+            for k in range(finetunes):
+                train_config(FINETUNE_CONFIG, work / f"tune{k}",
+                             {**tune, "system.seed": seed + k}, blis=blis)
+                tuned.append(_best(work / f"tune{k}"))
+            model = tuned[0] if len(tuned) == 1 else average_pipelines(tuned, work / "soup")
         head = None
         if corpus_head:
             head = train_corpus_head(config_path, model, work, seed=seed,

@@ -11,6 +11,7 @@ same sums, so a rebuild on the same machine gives the same weights.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,13 @@ def pin_threads() -> None:
 
 
 def train_config(config_path: Path | str, output_dir: Path | str,
-                 overrides: dict[str, Any]) -> None:
+                 overrides: dict[str, Any], *, blis: bool = False) -> None:
     """``spacy train config_path --output output_dir`` with ``overrides``, on the CPU,
-    every model (sourced components included) built on the prediction ops."""
+    every model (sourced components included) built on the prediction ops, or with
+    ``blis`` on thinc's default ones (blis's products: how the idner ensemble's members
+    were trained, which gives their shipped weights back on this machine)."""
     from spacy.cli.train import train
 
     pin_threads()
-    with prediction_ops():
+    with nullcontext() if blis else prediction_ops():
         train(config_path, output_dir, use_gpu=-1, overrides=overrides)
