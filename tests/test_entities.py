@@ -1213,3 +1213,12 @@ def test_a_company_name_typed_in_two_parts_is_joined_by_its_acronym():
         (*span(text, "LMSU"), "LMSU")])
     # a body's name and a treaty's after it: only a company's or a party's name grows
     assert [m.text for m in entity_named(entities, "ASEAN").mentions] == ["ASEAN"]
+
+
+def test_a_name_with_an_age_in_brackets_is_a_person():
+    text = ("Seorang pedagang, Sri Wahyuni (42) melapor ke polisi. Korban banjir tersebar di "
+            "Cianjur (12) dan Garut (8).")
+    entities = entities_of(text, {"Sri Wahyuni": ORG, "Cianjur": GPE, "Garut": GPE})
+    assert entity_named(entities, "Sri Wahyuni").type == "PER"
+    # counts per region stay places
+    assert entity_named(entities, "Cianjur").type == entity_named(entities, "Garut").type == "GPE"

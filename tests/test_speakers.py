@@ -424,3 +424,19 @@ def test_with_a_model_that_typed_nothing_untyped_names_still_need_a_voucher():
     kept, _ = add_speaker_mentions(entities, [])
     assert [(e.name, e.type) for e in kept] == [("Atmospheric Administration", None),
                                                  ("Gedung", None)]
+
+
+def test_the_subject_of_hearsay_is_no_new_speaker():
+    # "RS disebut …", "RS juga diduga …": the report is about RS; "ungkapnya" is still
+    # the lawyer, the latest speaker
+    text = ("Kuasa hukum korban, Hendra Wijaya mengatakan kliennya dirugikan. Dalam unggahan "
+            "itu, RS disebut menuding kliennya berselingkuh. “Klien kita tidak kenal polisi "
+            "itu,” ungkapnya. RS juga diduga menyebarkan data pribadi. “Kami minta polisi "
+            "segera bertindak,” katanya.")
+    entities, quotes = read(text, {"Hendra Wijaya": PER, "RS": PER})
+    hendra = entity_named(entities, "Hendra Wijaya").id
+    assert [q.kind for q in quotes][-2:] == ["direct", "direct"]
+    first, second = quotes[-2].speaker, quotes[-1].speaker
+    check(text, first, "nya", "pronoun", after="itu,” ungkap")
+    check(text, second, "nya", "pronoun", after="bertindak,” kata")
+    assert first.entity == second.entity == hendra

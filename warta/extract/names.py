@@ -233,7 +233,7 @@ def find_name_mentions(doc: AnalysedDocument) -> list[NameMention]:
     found = [m for m in found if m.text not in generic and m.text not in not_names]
     found = _without_party_organs(_with_bracketed_short_forms(found, text), text)
     found = _without_portfolio_acronyms(_without_list_numbers(found, text), text)
-    return _split_leading_places(found, text)
+    return _people_with_ages(_split_leading_places(found, text), text)
 
 
 _GLUED_NUMBER = re.compile(r"(?<=[A-Za-z]{2})[0-9]{1,2}$")
@@ -498,6 +498,22 @@ def _without_portfolio_acronyms(mentions: list[NameMention], text: str) -> list[
             if not _PORTFOLIO_WORD.match(words[k].group()):
                 break
     return [m for m in mentions if not any(lo <= m.start and m.end <= hi for lo, hi in drop)]
+
+
+_AGE_AFTER = re.compile(r" \(\d{1,2}\)")
+
+
+def _people_with_ages(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """"Suci Anggraini (30) mengaku …": a name with an age in brackets after it is a
+    person's, whatever the model typed it (every such name in the annotated articles is).
+    Not a known place or body: "Cianjur (12), Bogor (8)" counts something per region."""
+    out = []
+    for m in mentions:
+        if m.label != "PER" and _AGE_AFTER.match(text, m.end) \
+                and not is_gpe(m.text) and not is_known_org(m.text):
+            m = NameMention(m.start, m.end, m.text, "PER")
+        out.append(m)
+    return out
 
 
 _ORGAN_GAP = re.compile(r" (?:I{1,2} )?")

@@ -210,7 +210,7 @@ class SpeakerResolver:
                 if m.start >= position or self._is_quoted(m.start) or m.kind == "pronoun":
                     continue
                 if m.start > since and not any(a <= m.start < b for a, b in self.reported) \
-                        and self._opens_sentence(m.start):
+                        and self._opens_sentence(m.start) and not self._hearsay_after(m.end):
                     openers.append((m.start, e))
                 s = self.doc.sentence_index(m.start)
                 if s > best_sentence or (s == best_sentence and best and m.start < best[1]):
@@ -230,6 +230,16 @@ class SpeakerResolver:
         if any_subject is not None:
             return any_subject
         return best[0] if best else None
+
+    def _hearsay_after(self, offset: int) -> bool:
+        """"AL disebut menuding …", "AL juga dilaporkan …": the subject of a hearsay verb
+        (``hearsay_verbs``, after at most one auxiliary) is what a report is about, no
+        new speaker."""
+        cues = load_json("speech_cues")
+        words = [w.casefold() for w in self.doc.text[offset:offset + 40].split()[:2]]
+        if words and words[0] in cues["auxiliaries"]:
+            words = words[1:]
+        return bool(words) and words[0] in cues["hearsay_verbs"]
 
     def _opens_sentence(self, offset: int) -> bool:
         """A mention in the opening noun phrase of its sentence (after a fronted
