@@ -551,13 +551,13 @@ def _split_leading_places(mentions: list[NameMention], text: str) -> list[NameMe
     out: list[NameMention] = []
     for m in mentions:
         words = m.text.split(" ")
-        before = text[:m.start].split()[-1:]
-        after_office = bool(before) and text[m.start - 1:m.start] == " " and (
-            is_title(before[0]) or before[0].casefold() in _multiword_title_words()
-            or m.start - 1 in bodies)
-        cut = next((k for k in range(len(words) - 1, 0, -1)
-                    if is_gpe(" ".join(words[:k]))), None) \
-            if m.label == "PER" and after_office and len(words) > 1 else None
+        cut = None
+        if m.label == "PER" and len(words) > 1 and text[m.start - 1:m.start] == " ":
+            before = text[max(0, m.start - 40):m.start].split()[-1:]  # the word before
+            if before and (is_title(before[0]) or m.start - 1 in bodies
+                           or before[0].casefold() in _multiword_title_words()):
+                cut = next((k for k in range(len(words) - 1, 0, -1)
+                            if is_gpe(" ".join(words[:k]))), None)
         if cut is None or not words[cut][:1].isupper():
             out.append(m)
             continue
