@@ -72,7 +72,7 @@ MEMBER_EPOCHS = 5
 # were: on this project's machine that gives their weights back byte for byte. Trained
 # on numpy's products they are another draw of the same recipe, and four such members
 # scored 0.875 on idner dev with the head instead of 0.885 (docs/MODELS.md, "The build in
-# 46 minutes"): which arithmetic a member is trained on is a choice like its seed, kept
+# 47 minutes"): which arithmetic a member is trained on is a choice like its seed, kept
 # as shipped.
 MEMBERS_ON_BLIS = True
 

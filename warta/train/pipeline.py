@@ -8,8 +8,8 @@ vote (:mod:`warta.train.parse_vote`) and the idner-convention head's ensemble me
 (:mod:`warta.train.corpus_ensemble`) are pipelines of their own beside it.
 
 The trainings are independent single-threaded jobs, so they run in two worker
-processes, the longest first: 39 minutes on the project's 2-core AMD machine
-(docs/MODELS.md, "The build in 39 minutes").
+processes, the longest first: 47 minutes on the project's 2-core AMD machine
+(docs/MODELS.md, "The build in 47 minutes").
 """
 
 from __future__ import annotations
